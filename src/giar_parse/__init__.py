@@ -1,0 +1,75 @@
+"""giar-parse: China's government information disclosure annual reports as typed records.
+
+>>> import giar_parse
+>>> report = giar_parse.parse(giar_parse.sample_text())
+>>> report.requests.received.total
+5758
+"""
+
+from __future__ import annotations
+
+from giar_parse._json import to_dict
+from giar_parse._parser import parse
+from giar_parse._sample import sample_text
+from giar_parse.errors import GiarParseError, IncompleteReportError, NotAReportError, UnsupportedTemplateError
+from giar_parse.model import (
+    ActiveDisclosure,
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    AppealTable,
+    Counts,
+    Decisions,
+    Diagnostic,
+    DocumentCounts,
+    DocumentCounts2021,
+    FeeAmount,
+    FeeItems,
+    ItemCounts,
+    NotProcessed,
+    OtherHandlingParts,
+    Outcomes,
+    Period,
+    Procurement,
+    Provenance,
+    Report,
+    RequestTable,
+    Section,
+    Unavailable,
+    Withheld,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ActiveDisclosure",
+    "ActiveDisclosure2019",
+    "ActiveDisclosure2021",
+    "AppealTable",
+    "Counts",
+    "Decisions",
+    "Diagnostic",
+    "DocumentCounts",
+    "DocumentCounts2021",
+    "FeeAmount",
+    "FeeItems",
+    "GiarParseError",
+    "IncompleteReportError",
+    "ItemCounts",
+    "NotAReportError",
+    "NotProcessed",
+    "OtherHandlingParts",
+    "Outcomes",
+    "Period",
+    "Procurement",
+    "Provenance",
+    "Report",
+    "RequestTable",
+    "Section",
+    "Unavailable",
+    "UnsupportedTemplateError",
+    "Withheld",
+    "__version__",
+    "parse",
+    "sample_text",
+    "to_dict",
+]

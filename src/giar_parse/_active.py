@@ -1,0 +1,119 @@
+"""Table 二 (主动公开政府信息情况): labelled rows → the template's ActiveDisclosure record."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from giar_parse._records import MONEY, Notes, build
+from giar_parse._rows import fit
+from giar_parse._transformer import ActiveBlock, Row
+from giar_parse.model import (
+    ActiveDisclosure,
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    Decisions,
+    DocumentCounts,
+    DocumentCounts2021,
+    FeeAmount,
+    FeeItems,
+    ItemCounts,
+    Procurement,
+    Template,
+)
+
+__all__ = ["ROWS_2019", "ROWS_2021", "active_disclosure"]
+
+_DOCUMENTS_2019 = (DocumentCounts, (("made", int), ("published", int), ("total", int)))
+_ITEMS_2019 = (ItemCounts, (("previous", int), ("change", int), ("decisions", int)))
+_DOCUMENTS_2021 = (DocumentCounts2021, (("issued", int), ("repealed", int), ("in_force", int)))
+_DECISIONS_2021 = (Decisions, (("decisions", int),))
+
+#: Row terminal → (field of ActiveDisclosure2019, record class, column spec).
+ROWS_2019: dict[str, tuple[str, type, tuple[tuple[str, object], ...]]] = {
+    "REGULATIONS": ("regulations", *_DOCUMENTS_2019),
+    "NORMATIVE_DOCUMENTS": ("normative_documents", *_DOCUMENTS_2019),
+    "ADMINISTRATIVE_NORMATIVE_DOCUMENTS": ("normative_documents", *_DOCUMENTS_2019),
+    "LICENSING": ("licensing", *_ITEMS_2019),
+    "OTHER_SERVICES": ("other_services", *_ITEMS_2019),
+    "PENALTIES": ("penalties", *_ITEMS_2019),
+    "COERCION": ("coercion", *_ITEMS_2019),
+    "FEES": ("fees", FeeItems, (("previous", int), ("change", int))),
+    "PROCUREMENT": ("procurement", Procurement, (("projects", int), ("amount", MONEY))),
+}
+
+#: Row terminal → (field of ActiveDisclosure2021, record class, column spec).
+ROWS_2021: dict[str, tuple[str, type, tuple[tuple[str, object], ...]]] = {
+    "REGULATIONS": ("regulations", *_DOCUMENTS_2021),
+    "NORMATIVE_DOCUMENTS": ("normative_documents", *_DOCUMENTS_2021),
+    "ADMINISTRATIVE_NORMATIVE_DOCUMENTS": ("normative_documents", *_DOCUMENTS_2021),
+    "LICENSING": ("licensing", *_DECISIONS_2021),
+    "PENALTIES": ("penalties", *_DECISIONS_2021),
+    "COERCION": ("coercion", *_DECISIONS_2021),
+    "FEES": ("fees", FeeAmount, (("amount", MONEY),)),
+}
+
+_HEADER_UNIT = re.compile(r"(万元|亿元|元)")
+
+
+def _header_unit(block: ActiveBlock, template: Template) -> str:
+    for token in block.columns:
+        match = _HEADER_UNIT.search(token.value.text)
+        if match:
+            return match.group(1)
+    # the 2021 template's fee column is defined in 万元
+    return "万元" if template == "2021" else ""
+
+
+def active_disclosure(blocks: Sequence[ActiveBlock], template: Template, notes: Notes) -> ActiveDisclosure:
+    """Build table 二 from its blocks, reporting missing, unexpected and unreadable rows."""
+    rows_spec = ROWS_2021 if template == "2021" else ROWS_2019
+    values: dict[str, object] = {}
+    for block in blocks:
+        unit = _header_unit(block, template)
+        for row in block.rows:
+            _add_row(row, rows_spec, values, unit, template, notes)
+    for name, _cls, _spec in rows_spec.values():
+        if name not in values:
+            values[name] = None
+            notes.add("row.missing", "error", f"table 二 has no row active.{name}", f"active.{name}")
+    record = ActiveDisclosure2021 if template == "2021" else ActiveDisclosure2019
+    return record(**values)  # type: ignore[arg-type]
+
+
+def _add_row(
+    row: Row,
+    rows_spec: dict[str, tuple[str, type, tuple[tuple[str, object], ...]]],
+    values: dict[str, object],
+    unit: str,
+    template: Template,
+    notes: Notes,
+) -> None:
+    if row.label not in rows_spec:
+        notes.add(
+            "row.unexpected",
+            "warning",
+            f"table 二 row {row.cell.raw!r} is not part of the {template} template; its values are ignored",
+            None,
+            row.cell.line,
+        )
+        return
+    name, cls, spec = rows_spec[row.label]
+    path = f"active.{name}"
+    if name in values:
+        notes.add("row.duplicate", "warning", f"{path} is printed twice; the first is kept", path, row.cell.line)
+        return
+    placed = fit(row.cells, len(spec))
+    slots = placed.slots
+    if slots is None:
+        notes.add(
+            "cells.missing",
+            "error",
+            f"{path} prints {len(placed.printed)} value(s) for {len(spec)} column(s); "
+            "cannot tell which columns they belong to, so none are read",
+            path,
+            row.cell.line,
+        )
+    values[name] = build(
+        cls, spec, slots or [None] * len(spec), path=path, table="二", notes=notes, unit=unit, placed=bool(slots)
+    )

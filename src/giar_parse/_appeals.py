@@ -1,0 +1,60 @@
+"""Table 四 (行政复议、行政诉讼): the row of 15 values → AppealTable."""
+
+from __future__ import annotations
+
+from giar_parse._records import Notes, build
+from giar_parse._rows import fit
+from giar_parse._transformer import Appeal
+from giar_parse.model import AppealTable, Outcomes
+
+__all__ = ["GROUPS", "OUTCOMES", "appeal_table"]
+
+#: The three groups of five columns, in printed order.
+GROUPS = ("review", "litigation", "litigation_after_review")
+#: The five columns of each group, in printed order.
+OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
+_SPEC = tuple((name, int) for name in OUTCOMES)
+_WIDTH = len(GROUPS) * len(OUTCOMES)
+
+
+def appeal_table(table: Appeal, notes: Notes) -> AppealTable | None:
+    """Build table 四 by position; a row printing only the three 总计 cells is read as those."""
+    placed = fit(table.cells, _WIDTH)
+    slots = placed.slots
+    line = table.header[0].line if table.header else None
+    if slots is None and placed.how == "short" and len(placed.printed) == len(GROUPS):
+        totals = iter(placed.printed)
+        slots = [next(totals) if name == "total" else None for _ in GROUPS for name in OUTCOMES]
+        notes.add(
+            "cells.assigned",
+            "warning",
+            "table 四 prints 3 of 15 values; they are read as the three 总计 columns",
+            "appeals",
+            line,
+        )
+    if slots is None:
+        if not placed.printed:
+            notes.add("table.missing", "error", "table 四 has a header but no values", "appeals", line)
+            return None
+        notes.add(
+            "cells.missing",
+            "error",
+            f"table 四 prints {len(placed.printed)} value(s) for 15 columns; cannot tell which columns "
+            "they belong to, so none are read",
+            "appeals",
+            placed.printed[0].line,
+        )
+        slots = [None] * _WIDTH
+    groups = {
+        group: build(
+            Outcomes,
+            _SPEC,
+            slots[i * len(OUTCOMES) : (i + 1) * len(OUTCOMES)],
+            path=f"appeals.{group}",
+            table="四",
+            notes=notes,
+            placed=placed.slots is not None or any(slots),
+        )
+        for i, group in enumerate(GROUPS)
+    }
+    return AppealTable(**groups)

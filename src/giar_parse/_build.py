@@ -1,0 +1,162 @@
+"""Parsed elements → Report: sections, metadata, template, tables, diagnostics."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from giar_parse import checks
+from giar_parse._active import active_disclosure
+from giar_parse._appeals import appeal_table
+from giar_parse._metadata import metadata
+from giar_parse._normalise import Cell
+from giar_parse._records import Notes
+from giar_parse._requests import request_table
+from giar_parse._transformer import Active, ActiveBlock, Appeal, Element, Heading, Prose, Request, Row
+from giar_parse.errors import NotAReportError, UnsupportedTemplateError
+from giar_parse.model import Diagnostic, Report, Section, Template
+
+__all__ = ["SECTION_KINDS", "build_report"]
+
+#: Heading terminal → (section number, kind).
+SECTION_KINDS = {
+    "HEADING_OVERVIEW": (1, "overview"),
+    "HEADING_ACTIVE": (2, "active_disclosure"),
+    "HEADING_REQUESTS": (3, "requests"),
+    "HEADING_APPEALS": (4, "appeals"),
+    "HEADING_PROBLEMS": (5, "problems"),
+    "HEADING_OTHER": (6, "other"),
+}
+_HEADING_TEXT = re.compile(r"^\s*[一二三四五六1-6]\s*[、.．,，]?\s*(.*?)[\s。.:：]*$")
+_MARKS_2021 = frozenset({"COLUMN_2021", "ADMINISTRATIVE_NORMATIVE_DOCUMENTS"})
+_MARKS_2019 = frozenset({"COLUMN_2019", "NORMATIVE_DOCUMENTS", "OTHER_SERVICES", "PROCUREMENT", "CAPTION_ITEM_9"})
+_PARTS_2021 = frozenset({"NO_CORRECTION", "UNPAID_FEES", "OTHER_HANDLING_OTHER"})
+_PRE_2019 = re.compile(
+    r"[一1][、.．]\s*概述|依申请公开(政府)?信息(的)?情况|政府信息依申请公开|收费及减免|国务院令第\s*492\s*号|咨询处理情况"
+)
+_FIRST_TEMPLATE_YEAR = {"2019": 2019, "2021": 2021}
+
+
+def _template(blocks: Sequence[ActiveBlock], rows: Sequence[Row], year: int | None) -> Template:
+    marks = [token.type for block in blocks for token in block.columns]
+    marks += [row.label for block in blocks for row in block.rows]
+    marks += [block.caption for block in blocks]
+    votes_2021 = sum(1 for mark in marks if mark in _MARKS_2021)
+    votes_2019 = sum(1 for mark in marks if mark in _MARKS_2019)
+    if votes_2021 != votes_2019:
+        return "2021" if votes_2021 > votes_2019 else "2019"
+    if any(row.label in _PARTS_2021 for row in rows):
+        return "2021"
+    return "2021" if year is not None and year >= 2021 else "2019"
+
+
+def _sections(elements: Sequence[Element]) -> tuple[list[Section], list[Cell], list[Cell]]:
+    sections: list[Section] = []
+    preamble: list[Cell] = []
+    prose: list[Cell] = []
+    current: tuple[Heading, list[int]] | None = None
+    lines: list[str] = []
+
+    def close() -> None:
+        if current is not None:
+            heading, _ = current
+            number, kind = SECTION_KINDS[heading.kind]
+            match = _HEADING_TEXT.match(heading.cell.raw)
+            title = match.group(1) if match else heading.cell.raw
+            sections.append(Section(number, kind, title, "\n".join(lines), line=heading.cell.line))
+
+    for element in elements:
+        if isinstance(element, Heading):
+            close()
+            current, lines = (element, []), []
+        elif isinstance(element, Prose):
+            prose.extend(element.cells)
+            if current is None:
+                preamble.extend(element.cells)
+                continue
+            for cell in element.cells:
+                if current[1] and current[1][-1] == cell.line:
+                    lines[-1] = f"{lines[-1]}  {cell.raw}"
+                else:
+                    current[1].append(cell.line)
+                    lines.append(cell.raw)
+    close()
+    return sections, preamble, prose
+
+
+def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[Diagnostic]) -> Report:
+    """Assemble the report; raise NotAReportError or UnsupportedTemplateError where it is not one."""
+    sections, preamble, prose = _sections(elements)
+    blocks = [block for element in elements if isinstance(element, Active) for block in element.blocks]
+    rows = [row for element in elements if isinstance(element, Request) for row in element.rows]
+    appeals = [element for element in elements if isinstance(element, Appeal)]
+    has_tables = bool(blocks or rows or appeals)
+    distinct_headings = {section.number for section in sections}
+    if not has_tables and _PRE_2019.search(text):
+        found = _PRE_2019.search(text)
+        assert found is not None
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise UnsupportedTemplateError.at(
+            f"this looks like a pre-2019 annual report (it has {found.group()!r} and none of the "
+            "第二十条 tables of the 2019 or 2021 template); only the 2019 and 2021 templates are read",
+            text,
+            line,
+            column,
+        )
+    if not has_tables and len(distinct_headings) < 2:
+        raise NotAReportError.at(
+            "no annual report structure found: looked for the section headings 一、总体情况 … "
+            "六、其他需要报告的事项 and the tables 二 (第二十条第（一）项 …), 三 (本年新收政府信息公开申请数量 …) "
+            "and 四 (行政复议 / 行政诉讼)",
+            text,
+        )
+    meta = metadata(text, preamble, prose)
+    notes = Notes()
+    template = _template(blocks, rows, meta.year)
+    if meta.year is not None and (meta.year >= 2021) != (template == "2021"):
+        notes.add(
+            "template.year_mismatch",
+            "warning",
+            f"the report is for {meta.year} but its tables follow the {template} template",
+            "template",
+        )
+    if meta.year_from_prose:
+        notes.add("metadata.year", "info", f"no title or statistics period names the year; {meta.year} is the first year the prose mentions", "year")
+    active = active_disclosure(blocks, template, notes) if blocks else None
+    requests = request_table(rows, notes) if rows else None
+    appeal = next((appeal_table(table, notes) for table in appeals if table.cells), None)
+    for name, table, label in (
+        ("active", active, "二 (主动公开政府信息情况)"),
+        ("requests", requests, "三 (收到和处理政府信息公开申请情况)"),
+        ("appeals", appeal, "四 (行政复议、行政诉讼情况)"),
+    ):
+        if table is None and not (name == "appeals" and appeals):
+            notes.add("table.missing", "error", f"table {label} was not found", name)
+    for number, (kind, heading) in enumerate(_SECTION_NAMES, start=1):
+        if number not in distinct_headings:
+            notes.add("section.missing", "warning", f"section {heading} was not found", f"sections.{kind}")
+    diagnostics = [*lexer_notes, *notes.finish(), *checks.check(requests, appeal)]
+    return Report(
+        template=template,
+        title=meta.title,
+        agency=meta.agency,
+        year=meta.year,
+        published=meta.published,
+        period=meta.period,
+        sections=tuple(sections),
+        active=active,
+        requests=requests,
+        appeals=appeal,
+        diagnostics=tuple(diagnostics),
+    )
+
+
+_SECTION_NAMES = (
+    ("overview", "一、总体情况"),
+    ("active_disclosure", "二、主动公开政府信息情况"),
+    ("requests", "三、收到和处理政府信息公开申请情况"),
+    ("appeals", "四、政府信息公开行政复议、行政诉讼情况"),
+    ("problems", "五、存在的主要问题及改进情况"),
+    ("other", "六、其他需要报告的事项"),
+)

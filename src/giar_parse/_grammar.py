@@ -1,0 +1,49 @@
+"""The Lark parser for grammar.lark, built once per process, and the cell classifier it defines."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+from lark import Lark, Token
+from lark.lexer import Lexer
+
+from giar_parse._transformer import ToElements
+
+__all__ = ["LEXER_TERMINALS", "classifier", "lark_parser"]
+
+#: Terminals the lexer makes itself rather than by matching a cell against a pattern.
+LEXER_TERMINALS = frozenset({"CELLS", "PROSE"})
+
+
+class _TokenStream(Lexer):
+    """Hands the tokens made by giar_parse._lexer to the LALR parser unchanged."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
+        yield from data
+
+
+@functools.lru_cache(maxsize=1)
+def lark_parser() -> Lark:
+    """The LALR parser over cell tokens (built on first use, then reused)."""
+    source = resources.files("giar_parse").joinpath("grammar.lark").read_text(encoding="utf-8")
+    return Lark(
+        source, parser="lalr", lexer=_TokenStream, maybe_placeholders=False, transformer=ToElements()
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def classifier() -> re.Pattern[str]:
+    """One regex whose named groups are the grammar's cell terminals, for ``fullmatch``."""
+    branches = [
+        f"(?P<{t.name}>{t.pattern.to_regexp()})"
+        for t in lark_parser().terminals
+        if t.name not in LEXER_TERMINALS
+    ]
+    return re.compile("|".join(branches))

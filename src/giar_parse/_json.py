@@ -1,0 +1,53 @@
+"""Report → JSON-safe dict (the output contract's keys; Decimal → str, date → ISO string)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from giar_parse.model import Report, Section
+
+__all__ = ["to_dict"]
+
+# fields that only say where a value came from
+_POSITION_FIELDS = frozenset({"provenance"})
+
+
+def _convert(value: Any, provenance: bool) -> Any:
+    if attrs.has(type(value)):
+        out: dict[str, Any] = {}
+        for field in attrs.fields(type(value)):
+            if field.name in _POSITION_FIELDS or (isinstance(value, Section) and field.name == "line"):
+                continue
+            out[field.name] = _convert(getattr(value, field.name), provenance)
+        if provenance:
+            if isinstance(value, Section):
+                out["line"] = value.line
+            cells = getattr(value, "provenance", None)
+            if cells:
+                out["provenance"] = {
+                    name: {"line": where.line, "column": where.column, "raw": where.raw}
+                    for name, where in cells.items()
+                }
+        return out
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [_convert(item, provenance) for item in value]
+    return value
+
+
+def to_dict(report: Report, *, provenance: bool = False) -> dict[str, Any]:
+    """The report as plain JSON-safe data, keyed as in the output contract.
+
+    Money becomes a decimal string (``"37000000000"``), dates ISO strings, blanks
+    ``None``.  With ``provenance=True`` every record also carries a ``provenance``
+    mapping of field → ``{"line", "column", "raw"}`` and every section its ``line``.
+    """
+    result: dict[str, Any] = _convert(report, provenance)
+    return result

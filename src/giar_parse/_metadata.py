@@ -1,0 +1,106 @@
+"""Report metadata from the text itself: title, agency, year, publication date, statistics period."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from giar_parse._normalise import Cell
+from giar_parse.model import Period
+
+__all__ = ["Metadata", "metadata"]
+
+_TITLE_END = re.compile(r"报告[。.]?$")
+_TITLE_WORDS = re.compile(r"公开|年度|年报")
+# a title line that does not start with the issuing body continues an earlier line
+_NO_AGENCY = re.compile(r"^(\d{4}年|年度|政府信息|信息公开|公开|工作|年度报告|政务公开)")
+_SITE_SUFFIX = re.compile(r"[_|｜]|——|--")
+_SENTENCE_PUNCTUATION = re.compile(r"[。，,;；:：!！?？]")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_AGENCY = re.compile(r"^(.+?)(?:关于)?(?:19|20)\d{2}年")
+_PUBLISHED = re.compile(
+    r"(?:发布|成文|公开|印发)?(?:日期|时间)[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+)
+_PERIOD = re.compile(
+    r"统计[^。\n]{0,40}?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[^。\n]{0,8}?至[^。\n]{0,4}?"
+    r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"
+)
+_WHITESPACE = re.compile(r"\s+")
+_MAX_TITLE = 60
+_MAX_TITLE_PART = 30
+_TITLE_LINE_GAP = 3
+
+
+class Metadata(NamedTuple):
+    """What the text says about the report itself."""
+
+    title: str | None
+    agency: str | None
+    year: int | None
+    published: dt.date | None
+    period: Period | None
+    #: True when the year came from neither the title nor the statistics period.
+    year_from_prose: bool
+
+
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _title(preamble: Sequence[Cell]) -> str | None:
+    for index, cell in enumerate(preamble):
+        text = _WHITESPACE.sub("", cell.raw)
+        text = _SITE_SUFFIX.split(text, maxsplit=1)[0]
+        if len(text) > _MAX_TITLE or not _TITLE_END.search(text) or not _TITLE_WORDS.search(text):
+            continue
+        text = text.rstrip("。.")
+        line = cell.line
+        before = index - 1
+        while _NO_AGENCY.match(text) and before >= 0:
+            earlier = _WHITESPACE.sub("", preamble[before].raw)
+            if (
+                len(earlier) > _MAX_TITLE_PART
+                or _SENTENCE_PUNCTUATION.search(earlier)
+                or line - preamble[before].line > _TITLE_LINE_GAP
+            ):
+                break
+            text, line, before = earlier + text, preamble[before].line, before - 1
+        return text
+    return None
+
+
+def metadata(text: str, preamble: Sequence[Cell], prose: Sequence[Cell]) -> Metadata:
+    """Read the metadata from the prose before the first heading (title) and the whole text."""
+    title = _title(preamble)
+    agency = None
+    year = None
+    if title:
+        match = _AGENCY.match(title)
+        agency = match.group(1) if match else None
+        found = _YEAR.search(title)
+        year = int(found.group(1)) if found else None
+    head = text[:20_000]
+    published_match = _PUBLISHED.search(head)
+    published = _date(*published_match.groups()) if published_match else None
+    period = None
+    period_match = _PERIOD.search(_WHITESPACE.sub("", head))
+    if period_match:
+        start = _date(*period_match.groups()[:3])
+        end = _date(*period_match.groups()[3:])
+        if start and end:
+            period = Period(start, end)
+    from_prose = False
+    if year is None and period is not None:
+        year = period.start.year
+    if year is None:
+        for cell in prose:
+            found = _YEAR.search(cell.raw.replace(" ", ""))
+            if found:
+                year, from_prose = int(found.group(1)), True
+                break
+    return Metadata(title, agency, year, published, period, from_prose)

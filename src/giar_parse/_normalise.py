@@ -1,0 +1,145 @@
+"""Text → cells: page chrome out, lines cut into table cells, each cell folded for matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+__all__ = ["Cell", "cells", "fold"]
+
+
+class Cell(NamedTuple):
+    """One table cell (or one prose line) of the input."""
+
+    #: Folded text used for matching: NFKC, no whitespace, no quote marks.
+    text: str
+    #: The cell as printed, stripped of surrounding whitespace.
+    raw: str
+    #: 1-based line in the input.
+    line: int
+    #: 1-based column (characters) where the cell starts.
+    column: int
+
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
+_NBSP_ENTITY = re.compile(r"&nbsp;?|&#160;|&#xa0;", re.IGNORECASE)
+_WHITESPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』〝〞＂＇")
+_ARABIC_ENUM = re.compile(r"^(\d{1,2})[、.,]")
+_PAREN_ARABIC_ENUM = re.compile(r"^\((\d{1,2})\)")
+_CHINESE_ENUM = re.compile(r"^([一二三四五六七八九十]{1,3})[.,,]")
+# Runs of two or more spaces separate cells in `pdftotext -layout` style text.
+_SPACE_RUN = re.compile(r"[ \u00a0\u2000-\u200a\u3000]{2,}")
+_MARKDOWN_RULE = re.compile(r"^[\s|:\-]*-{3,}[\s|:\-]*$")
+_PAGE_NUMBER = re.compile(r"^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$")
+
+# Website furniture around an HTML report: breadcrumbs, share buttons, footers.
+_CHROME = re.compile(
+    r"^(您当前的位置|当前位置|您现在的位置|您的位置|扫一扫|【打印】|【关闭】|打印本页|关闭窗口|分享到"
+    r"|国务院部门网站|地方政府网站|市政府部门网站|区\(县\)政府网站|区县政府网站|县\(区\)政府网站"
+    r"|版权所有|主办单位|承办单位|网站标识码|网站地图|联系我们|字体[:：]?\[?大|【字体"
+    r"|.{0,20}ICP备|.{0,20}公网安备)"
+)
+
+
+def fold(text: str) -> str:
+    """Fold a cell for matching: NFKC, drop whitespace and quotes, unify enumerators."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _WHITESPACE.sub("", text).translate(_QUOTES)
+    if text[:1].isdigit():
+        text = _ARABIC_ENUM.sub(r"\1.", text, count=1)
+    elif text[:1] == "(":
+        text = _PAREN_ARABIC_ENUM.sub(r"\1.", text, count=1)
+    else:
+        text = _CHINESE_ENUM.sub(r"\1、", text, count=1)
+    return text
+
+
+def _is_chrome(stripped: str) -> bool:
+    if len(stripped) > 60:
+        return False
+    return bool(_CHROME.match(stripped) or _PAGE_NUMBER.match(stripped))
+
+
+def _split_tabs(line: str, indent_tab: bool) -> list[tuple[int, str]]:
+    if indent_tab and line.startswith("\t"):
+        offset, line = 1, line[1:]
+    else:
+        offset = 0
+    pieces: list[tuple[int, str]] = []
+    for piece in line.split("\t"):
+        pieces.append((offset, piece))
+        offset += len(piece) + 1
+    if all(not p.strip() for _, p in pieces):
+        return [(0, "")]
+    return pieces
+
+
+def _split_pipes(line: str) -> list[tuple[int, str]]:
+    pieces: list[tuple[int, str]] = []
+    offset = 0
+    for piece in line.split("|"):
+        pieces.append((offset, piece))
+        offset += len(piece) + 1
+    if pieces and not pieces[0][1].strip() and line.lstrip().startswith("|"):
+        pieces.pop(0)
+    while pieces and not pieces[-1][1].strip():
+        pieces.pop()
+    return pieces or [(0, "")]
+
+
+def _split_spaces(line: str) -> list[tuple[int, str]]:
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for match in _SPACE_RUN.finditer(line):
+        if match.start() > start:
+            pieces.append((start, line[start : match.start()]))
+        start = match.end()
+    if start < len(line):
+        pieces.append((start, line[start:]))
+    # letter-spaced headings (行    政    诉    讼) come apart into single characters
+    if len(pieces) > 1 and all(len(p.strip()) == 1 for _, p in pieces):
+        return [(pieces[0][0], "".join(p.strip() for _, p in pieces))]
+    return pieces
+
+
+def _uses_indent_tabs(lines: list[str]) -> bool:
+    """True where tabs only indent single cells, one per line (Word documents read cell by cell)."""
+    tabbed = [line for line in lines if "\t" in line]
+    if not tabbed:
+        return False
+    indent_only = sum(1 for line in tabbed if line.startswith("\t") and line.count("\t") == 1)
+    return indent_only * 2 > len(tabbed)
+
+
+def cells(text: str) -> list[Cell]:
+    """Cut a report's text into cells, dropping page chrome and blank lines."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    indent_tab = _uses_indent_tabs(lines)
+    out: list[Cell] = []
+    for number, line in enumerate(lines, start=1):
+        if "[" in line:
+            line = _BOOKMARK.sub(lambda m: " " * len(m.group()), line)
+        if "&" in line:
+            line = _NBSP_ENTITY.sub(lambda m: " " * len(m.group()), line)
+        stripped = line.strip()
+        if not stripped:
+            if "\t" in line:
+                out.append(Cell("", "", number, 1))
+            continue
+        if _is_chrome(fold(stripped)):
+            continue
+        if "\t" in line:
+            pieces = _split_tabs(line, indent_tab)
+        elif "|" in line:
+            if _MARKDOWN_RULE.match(line):
+                continue
+            pieces = _split_pipes(line)
+        else:
+            pieces = _split_spaces(line)
+        for offset, piece in pieces:
+            raw = piece.strip()
+            column = offset + (len(piece) - len(piece.lstrip())) + 1
+            out.append(Cell(fold(raw) if raw else "", raw, number, column))
+    return out

@@ -1,0 +1,81 @@
+"""Text → Report: normalise, lex, run the grammar (recovering from stray tokens), build, check."""
+
+from __future__ import annotations
+
+from lark import Token
+from lark.exceptions import LarkError, UnexpectedInput
+
+from giar_parse._build import build_report
+from giar_parse._grammar import lark_parser
+from giar_parse._lexer import tokens
+from giar_parse._normalise import cells
+from giar_parse._transformer import Element
+from giar_parse.errors import GiarParseError, IncompleteReportError
+from giar_parse.model import Diagnostic, Report
+
+__all__ = ["parse"]
+
+# A damaged table may put many cells out of place; past this many, give up.
+_MAX_SKIPPED = 200
+
+
+def _elements(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[Element]:
+    skipped = 0
+
+    def recover(error: UnexpectedInput) -> bool:
+        nonlocal skipped
+        token = getattr(error, "token", None)
+        if token is None or token.type == "$END" or skipped >= _MAX_SKIPPED:
+            return False
+        skipped += 1
+        raw = getattr(token.value, "raw", "")
+        notes.append(
+            Diagnostic(
+                "layout.unexpected",
+                "warning",
+                f"{raw or token.type!r} is out of place for the table layout and was skipped",
+                None,
+                token.line,
+            )
+        )
+        return True
+
+    try:
+        result: list[Element] = lark_parser().parse(stream, on_error=recover)  # type: ignore[arg-type]
+    except UnexpectedInput as error:
+        token = getattr(error, "token", None)
+        raise GiarParseError.at(
+            "the tables could not be read: too many cells are out of place",
+            text,
+            getattr(token, "line", None) or 1,
+            getattr(token, "column", None) or 1,
+        ) from None
+    return result
+
+
+def parse(text: str, *, strict: bool = False) -> Report:
+    """Read a 政府信息公开工作年度报告 from its text.
+
+    Returns a :class:`~giar_parse.model.Report`; where a table or value cannot be read it
+    is None and a diagnostic says why.  With ``strict=True`` the first error diagnostic is
+    raised as :class:`~giar_parse.errors.IncompleteReportError` instead.
+
+    Raises:
+        GiarParseError: the text is not a report (``NotAReportError``), is a pre-2019
+            report (``UnsupportedTemplateError``), or ``strict`` found an error.
+    """
+    if not isinstance(text, str):
+        raise GiarParseError(f"parse() reads str, not {type(text).__name__}; use parse_bytes() for bytes")
+    try:
+        stream, notes = tokens(cells(text))
+        elements = _elements(stream, text, notes)
+        report = build_report(text, elements, notes)
+    except GiarParseError:
+        raise
+    except (LarkError, LookupError, ArithmeticError, TypeError, ValueError, AttributeError) as error:
+        raise GiarParseError(f"internal error while reading the report ({type(error).__name__}: {error})") from error
+    if strict:
+        for diagnostic in report.diagnostics:
+            if diagnostic.severity == "error":
+                raise IncompleteReportError.at(diagnostic.message, text, diagnostic.line or 1, 1)
+    return report

@@ -1,0 +1,112 @@
+"""Placed cells → one record: numbers read, money scaled to yuan, provenance kept, notes taken."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from giar_parse._normalise import Cell
+from giar_parse._values import read, scale
+from giar_parse.model import Diagnostic, Provenance, Severity
+
+__all__ = ["MONEY", "Notes", "build", "plain_decimal"]
+
+#: Marks a money column in a field spec: ``(("projects", int), ("amount", MONEY))``.
+MONEY = "money"
+
+R = TypeVar("R")
+
+
+def plain_decimal(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros and never in exponent form (``9421930.000`` → ``9421930``)."""
+    return Decimal(format(value.normalize(), "f"))
+
+
+class Notes:
+    """Diagnostics collected while a report is built, with blank cells counted per table."""
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+        self.blanks: dict[str, int] = {}
+
+    def add(
+        self, code: str, severity: Severity, message: str, path: str | None = None, line: int | None = None
+    ) -> None:
+        """Record one diagnostic."""
+        self.items.append(Diagnostic(code, severity, message, path, line))
+
+    def blank(self, table: str) -> None:
+        """Count a cell of ``table`` that prints nothing."""
+        self.blanks[table] = self.blanks.get(table, 0) + 1
+
+    def finish(self) -> list[Diagnostic]:
+        """All diagnostics, one summary per table with blank cells appended."""
+        for table, count in self.blanks.items():
+            self.add(
+                "cells.blank",
+                "info",
+                f"{count} cell(s) of table {table} print no number and are left null",
+                table,
+            )
+        self.blanks = {}
+        return self.items
+
+
+def build(
+    cls: type[R],
+    spec: Sequence[tuple[str, object]],
+    slots: Sequence[Cell | None],
+    *,
+    path: str,
+    table: str,
+    notes: Notes,
+    unit: str = "",
+    placed: bool = True,
+) -> R:
+    """Make ``cls`` from cells placed on the columns named in ``spec``.
+
+    ``unit`` is the money unit the column header names; a money cell's own unit wins.
+    ``placed=False`` means the row's cells could not be placed (already reported).
+    """
+    values: dict[str, Any] = {}
+    provenance: dict[str, Provenance] = {}
+    for (name, kind), cell in zip(spec, slots):
+        values[name] = None
+        if kind == MONEY:
+            values[f"{name}_text"] = None
+        if cell is None:
+            if placed:
+                notes.blank(table)
+            continue
+        provenance[name] = Provenance(cell.line, cell.column, cell.raw)
+        reading = read(cell.text)
+        where = f"{path}.{name}"
+        if reading.number is None:
+            notes.add("cells.placeholder", "info", f"{where} prints {cell.raw!r}, read as no number", where, cell.line)
+            if kind == MONEY:
+                values[f"{name}_text"] = cell.raw
+            continue
+        if kind == MONEY:
+            values[f"{name}_text"] = cell.raw
+            values[name] = _money(reading.number, reading.unit or unit, where, cell, notes)
+        elif reading.number != reading.number.to_integral_value() or scale(reading.unit) is not None:
+            notes.add("cells.invalid", "error", f"{where} prints {cell.raw!r}, which is not a count", where, cell.line)
+        else:
+            values[name] = int(reading.number)
+    return cls(**values, provenance=provenance)
+
+
+def _money(number: Decimal, unit: str, where: str, cell: Cell, notes: Notes) -> Decimal:
+    factor = scale(unit)
+    if factor is None:
+        factor = Decimal(1)
+        if number != 0:
+            notes.add(
+                "amount.unit",
+                "warning",
+                f"{where} prints {cell.raw!r} with no unit in the cell or its column header; read as yuan",
+                where,
+                cell.line,
+            )
+    return plain_decimal(number * factor)

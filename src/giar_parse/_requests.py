@@ -1,0 +1,153 @@
+"""Table 三 (收到和处理政府信息公开申请情况): labelled rows → RequestTable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from giar_parse._normalise import Cell
+from giar_parse._records import Notes, build
+from giar_parse._rows import fit, is_lossy
+from giar_parse._transformer import Row
+from giar_parse._values import read
+from giar_parse.model import Counts, NotProcessed, OtherHandlingParts, RequestTable, Unavailable, Withheld
+
+__all__ = ["COLUMNS", "ROWS", "request_table"]
+
+#: The seven applicant columns, in printed order.
+COLUMNS = ("natural_person", "business", "research", "public_interest", "legal_services", "other_org", "total")
+_SPEC = tuple((name, int) for name in COLUMNS)
+_ORGANISATIONS = COLUMNS[1:-1]
+
+#: Row terminal → key path in RequestTable.
+ROWS: dict[str, tuple[str, ...]] = {
+    "RECEIVED": ("received",),
+    "CARRIED_OVER": ("carried_over",),
+    "DISCLOSED": ("disclosed",),
+    "PARTIALLY_DISCLOSED": ("partially_disclosed",),
+    "STATE_SECRET": ("withheld", "state_secret"),
+    "PROHIBITED_BY_LAW": ("withheld", "prohibited_by_law"),
+    "SECURITY_STABILITY": ("withheld", "security_stability"),
+    "THIRD_PARTY": ("withheld", "third_party"),
+    "INTERNAL_AFFAIRS": ("withheld", "internal_affairs"),
+    "PROCESS_INFORMATION": ("withheld", "process_information"),
+    "ENFORCEMENT_FILES": ("withheld", "enforcement_files"),
+    "ADMINISTRATIVE_QUERIES": ("withheld", "administrative_queries"),
+    "NOT_HELD": ("unavailable", "not_held"),
+    "NEEDS_CREATION": ("unavailable", "needs_creation"),
+    "UNCLEAR": ("unavailable", "unclear"),
+    "COMPLAINTS": ("not_processed", "complaints"),
+    "DUPLICATES": ("not_processed", "duplicates"),
+    "PUBLICATIONS": ("not_processed", "publications"),
+    "EXCESSIVE": ("not_processed", "excessive"),
+    "RECONFIRMATION": ("not_processed", "reconfirmation"),
+    "OTHER_HANDLING": ("other_handling",),
+    "NO_CORRECTION": ("other_handling_parts", "no_correction"),
+    "UNPAID_FEES": ("other_handling_parts", "unpaid_fees"),
+    "OTHER_HANDLING_OTHER": ("other_handling_parts", "other"),
+    "REQUEST_TOTAL": ("total",),
+    "CARRIED_FORWARD": ("carried_forward",),
+}
+_GROUPS = {"withheld": Withheld, "unavailable": Unavailable, "not_processed": NotProcessed}
+_PARTS = "other_handling_parts"
+
+
+def request_table(rows: Sequence[Row], notes: Notes) -> RequestTable:
+    """Build table 三, placing short rows only where the table shows how, and saying so."""
+    valued = [row for row in rows if row.label in ROWS and any(cell.text for cell in row.cells)]
+    lossy = is_lossy([row.cells for row in valued], len(COLUMNS))
+    found: dict[tuple[str, ...], Counts] = {}
+    paired: list[str] = []
+    inferred: list[str] = []
+    for row in rows:
+        key = ROWS.get(row.label)
+        if key is None:
+            if any(cell.text for cell in row.cells):
+                notes.add(
+                    "row.unexpected",
+                    "warning",
+                    f"table 三 group label {row.cell.raw!r} prints values of its own; they are ignored",
+                    None,
+                    row.cell.line,
+                )
+            continue
+        path = "requests." + ".".join(key)
+        if key == ("other_handling",) and not any(cell.text for cell in row.cells):
+            continue  # （六）其他处理 heading its three sub-rows
+        if key in found:
+            notes.add("row.duplicate", "warning", f"{path} is printed twice; the first is kept", path, row.cell.line)
+            continue
+        found[key] = _row(row, path, lossy, notes, paired, inferred)
+    _summarise(notes, paired, inferred)
+    return _assemble(found, notes)
+
+
+def _row(row: Row, path: str, lossy: bool, notes: Notes, paired: list[str], inferred: list[str]) -> Counts:
+    placed = fit(row.cells, len(COLUMNS), lossy=lossy)
+    if placed.slots is not None:
+        return build(Counts, _SPEC, placed.slots, path=path, table="三", notes=notes)
+    printed = placed.printed
+    if placed.how == "short" and len(printed) == 2:
+        # only 自然人 and 总计 filled: the other columns were left blank
+        paired.append(path)
+        return build(Counts, _SPEC, [printed[0], *[None] * 5, printed[1]], path=path, table="三", notes=notes)
+    if placed.how == "short" and len(printed) == len(COLUMNS) - 1 and _lost_zero(printed):
+        # one 法人或其他组织 column lost; every other one prints 0 and 总计 equals 自然人
+        inferred.append(path)
+        counts = build(Counts, _SPEC, [printed[0], *[None] * 5, printed[-1]], path=path, table="三", notes=notes, placed=False)
+        return attrs.evolve(counts, **dict.fromkeys(_ORGANISATIONS, 0))
+    notes.add(
+        "cells.missing",
+        "error",
+        f"{path} prints {len(printed)} value(s) for 7 columns; cannot tell which columns they belong to, "
+        "so none are read",
+        path,
+        row.cell.line,
+    )
+    return build(Counts, _SPEC, [None] * 7, path=path, table="三", notes=notes, placed=False)
+
+
+def _lost_zero(printed: Sequence[Cell]) -> bool:
+    numbers = [read(cell.text).number for cell in printed]
+    return all(n == 0 for n in numbers[1:-1]) and numbers[0] is not None and numbers[0] == numbers[-1]
+
+
+def _summarise(notes: Notes, paired: list[str], inferred: list[str]) -> None:
+    if paired:
+        notes.add(
+            "cells.assigned",
+            "warning",
+            f"{len(paired)} row(s) of table 三 print 2 of 7 values; they are read as 自然人 and 总计 "
+            f"and the five 法人或其他组织 columns are left null (first: {paired[0]})",
+            paired[0],
+        )
+    if inferred:
+        notes.add(
+            "cells.inferred",
+            "warning",
+            f"{len(inferred)} row(s) of table 三 print 6 of 7 values; the first is read as 自然人, the last as 总计, "
+            "and since the four between are 0 and 总计 equals 自然人 all five 法人或其他组织 columns are read as 0 "
+            f"(first: {inferred[0]})",
+            inferred[0],
+        )
+
+
+def _assemble(found: dict[tuple[str, ...], Counts], notes: Notes) -> RequestTable:
+    has_parts = any(key[0] == _PARTS for key in found)
+    top: dict[str, object] = {}
+    for group, cls in _GROUPS.items():
+        top[group] = cls(**{key[1]: counts for key, counts in found.items() if key[0] == group})
+    if has_parts:
+        top[_PARTS] = OtherHandlingParts(**{key[1]: counts for key, counts in found.items() if key[0] == _PARTS})
+    for key, counts in found.items():
+        if len(key) == 1:
+            top[key[0]] = counts
+    for key in ROWS.values():
+        if key in found or (key[0] == _PARTS) != has_parts:
+            continue
+        if key == ("other_handling",) and has_parts:
+            continue
+        path = "requests." + ".".join(key)
+        notes.add("row.missing", "error", f"table 三 has no row {path}", path)
+    return RequestTable(**top)  # type: ignore[arg-type]

@@ -1,0 +1,62 @@
+"""Placing a row's printed cells onto the table's columns.
+
+Text extraction loses the grid: blank cells vanish, merged label cells leave empty
+padding, one column may go missing.  A row whose cell count matches the table is read
+by position; a shorter row is placed only where the table as a whole says how (see
+``fit``), and every such decision is reported in a diagnostic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from giar_parse._normalise import Cell
+
+__all__ = ["Fit", "fit", "is_lossy"]
+
+Slot = Cell | None
+
+
+class Fit(NamedTuple):
+    """A row's cells placed on columns; ``slots`` is None when they could not be placed."""
+
+    #: One entry per column: the cell printed there, or None (nothing printed).
+    slots: list[Slot] | None
+    #: ``"grid"`` (by position), ``"short"`` (fewer printed cells than columns) or ``"extra"``.
+    how: str
+    #: The printed (non-blank) cells of the row.
+    printed: list[Cell]
+
+
+def _trimmed(cells: Sequence[Cell], width: int) -> list[Cell]:
+    run = list(cells)
+    while len(run) > width and not run[-1].text:
+        run.pop()
+    while len(run) > width and not run[0].text:
+        run.pop(0)
+    return run
+
+
+def is_lossy(rows: Sequence[Sequence[Cell]], width: int) -> bool:
+    """True when most rows of a table print fewer cells than it has columns."""
+    counted = [len(_trimmed(row, width)) for row in rows if row]
+    short = sum(1 for n in counted if n < width)
+    return short * 2 > len(counted)
+
+
+def fit(cells: Sequence[Cell], width: int, *, lossy: bool = False) -> Fit:
+    """Place ``cells`` (the run after a row label) on ``width`` columns.
+
+    Blank cells count as cells only where the row then has exactly ``width`` of them,
+    and not in a ``lossy`` table, where a leading blank is padding from a merged label.
+    """
+    run = _trimmed(cells, width)
+    printed = [cell for cell in run if cell.text]
+    if len(printed) == width:
+        return Fit(list(printed), "grid", printed)
+    if len(run) > width:
+        return Fit(None, "extra", printed)
+    if len(run) == width and not (lossy and not run[0].text):
+        return Fit([cell if cell.text else None for cell in run], "grid", printed)
+    return Fit(None, "short", printed)

@@ -1,0 +1,117 @@
+"""Parse tree → plain elements: headings, prose, and the three tables' labelled rows."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from lark import Token, Transformer
+
+from giar_parse._normalise import Cell
+
+__all__ = ["ActiveBlock", "Appeal", "Element", "Heading", "Prose", "Request", "Row", "ToElements"]
+
+
+class Row(NamedTuple):
+    """A row label and the value cells printed after it."""
+
+    label: str
+    cell: Cell
+    cells: tuple[Cell, ...]
+
+
+class Heading(NamedTuple):
+    """A section heading; ``kind`` is the terminal name (``HEADING_OVERVIEW`` …)."""
+
+    kind: str
+    cell: Cell
+
+
+class Prose(NamedTuple):
+    """Consecutive prose cells."""
+
+    cells: tuple[Cell, ...]
+
+
+class ActiveBlock(NamedTuple):
+    """One 第二十条第（X）项 block of table 二."""
+
+    caption: str
+    cell: Cell
+    columns: tuple[Token, ...]
+    rows: tuple[Row, ...]
+
+
+class Active(NamedTuple):
+    """Table 二."""
+
+    blocks: tuple[ActiveBlock, ...]
+
+
+class Request(NamedTuple):
+    """Table 三: its header cells and rows."""
+
+    header: tuple[Token, ...]
+    rows: tuple[Row, ...]
+
+
+class Appeal(NamedTuple):
+    """Table 四: its header cells and the value cells printed after the last of them."""
+
+    header: tuple[Token, ...]
+    cells: tuple[Cell, ...]
+
+
+Element = Heading | Prose | Active | Request | Appeal
+
+
+def _cells(items: list[Any]) -> tuple[Cell, ...]:
+    return tuple(c for item in items if isinstance(item, Token) and item.type == "CELLS" for c in item.value)
+
+
+class ToElements(Transformer[Token, list[Element]]):
+    """Builds :data:`Element` tuples while the LALR parser reduces rules."""
+
+    def start(self, items: list[Element]) -> list[Element]:
+        return items
+
+    def heading(self, items: list[Token]) -> Heading:
+        return Heading(items[0].type, items[0].value)
+
+    def prose(self, items: list[Token]) -> Prose:
+        return Prose(tuple(item.value for item in items))
+
+    def active_table(self, blocks: list[ActiveBlock]) -> Active:
+        return Active(tuple(blocks))
+
+    def active_block(self, items: list[Any]) -> ActiveBlock:
+        caption: Token = items[0]
+        columns: tuple[Token, ...] = ()
+        rows: list[Row] = []
+        for item in items[1:]:
+            if isinstance(item, Row):
+                rows.append(item)
+            elif isinstance(item, tuple):
+                columns = item
+        return ActiveBlock(caption.type, caption.value, columns, tuple(rows))
+
+    def block_header(self, items: list[Token]) -> tuple[Token, ...]:
+        return tuple(item for item in items if item.type != "CELLS")
+
+    def active_row(self, items: list[Token]) -> Row:
+        return Row(items[0].type, items[0].value, _cells(items[1:]))
+
+    request_row = active_row
+
+    def request_table(self, items: list[Any]) -> Request:
+        header: tuple[Token, ...] = ()
+        if items and isinstance(items[0], tuple):
+            header = items[0]
+        return Request(header, tuple(item for item in items if isinstance(item, Row)))
+
+    def request_header(self, items: list[Token]) -> tuple[Token, ...]:
+        return tuple(item for item in items if item.type != "CELLS")
+
+    def appeal_table(self, items: list[Token]) -> Appeal:
+        last_header = max(index for index, item in enumerate(items) if item.type != "CELLS")
+        header = tuple(item for item in items if item.type != "CELLS")
+        return Appeal(header, _cells(items[last_header + 1 :]))

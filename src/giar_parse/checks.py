@@ -1,0 +1,153 @@
+"""The official arithmetic identities of tables 三 and 四, checked without changing a number.
+
+Each broken identity gives one ``warning`` diagnostic naming the row, column and numbers.
+A null cell is read as 0, and the message says so where that mattered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from giar_parse.model import AppealTable, Counts, Diagnostic, OtherHandlingParts, Outcomes, RequestTable
+
+__all__ = ["check", "check_appeals", "check_requests"]
+
+#: Chinese names of the applicant columns, for messages.
+COLUMN_LABELS = {
+    "natural_person": "自然人",
+    "business": "商业企业",
+    "research": "科研机构",
+    "public_interest": "社会公益组织",
+    "legal_services": "法律服务机构",
+    "other_org": "其他",
+    "total": "总计",
+}
+_APPLICANTS = tuple(COLUMN_LABELS)[:-1]
+_OUTCOME_PARTS = ("upheld", "corrected", "other", "pending")
+_GROUP_LABELS = {"review": "行政复议", "litigation": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
+
+
+def _value(row: Counts | Outcomes | None, column: str) -> tuple[int, bool]:
+    """The cell as a number for arithmetic, and whether it was null."""
+    value = getattr(row, column) if row is not None else None
+    return (0, True) if value is None else (value, False)
+
+
+def _null_note(used_null: bool) -> str:
+    return " (blank cells read as 0)" if used_null else ""
+
+
+def _outcome_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
+    yield "disclosed", table.disclosed
+    yield "partially_disclosed", table.partially_disclosed
+    for group in (table.withheld, table.unavailable, table.not_processed):
+        for field in attrs.fields(type(group)):
+            yield field.name, getattr(group, field.name)
+    if table.other_handling_parts is not None:
+        for field in attrs.fields(OtherHandlingParts):
+            yield field.name, getattr(table.other_handling_parts, field.name)
+    else:
+        yield "other_handling", table.other_handling
+
+
+def _all_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
+    yield "requests.received", table.received
+    yield "requests.carried_over", table.carried_over
+    for name, row in _outcome_rows(table):
+        yield f"requests.{_path(table, name)}", row
+    yield "requests.total", table.total
+    yield "requests.carried_forward", table.carried_forward
+
+
+def _path(table: RequestTable, name: str) -> str:
+    for group in ("withheld", "unavailable", "not_processed", "other_handling_parts"):
+        record = getattr(table, group)
+        if record is not None and name in attrs.fields_dict(type(record)):
+            return f"{group}.{name}"
+    return name
+
+
+def check_requests(table: RequestTable) -> list[Diagnostic]:
+    """Flow (一+二 = 三+四), outcome sum and row sum of table 三."""
+    out: list[Diagnostic] = []
+    for column, label in COLUMN_LABELS.items():
+        rows = (table.received, table.carried_over, table.total, table.carried_forward)
+        if all(row is None or getattr(row, column) is None for row in rows):
+            continue
+        (received, n1), (carried, n2), (total, n3), (forward, n4) = (_value(row, column) for row in rows)
+        if received + carried != total + forward:
+            out.append(
+                Diagnostic(
+                    "identity.flow",
+                    "warning",
+                    f"{label}: 本年新收 + 上年结转 = {received} + {carried} = {received + carried}, "
+                    f"but 总计 + 结转下年度 = {total} + {forward} = {total + forward}"
+                    + _null_note(n1 or n2 or n3 or n4),
+                    f"requests.total.{column}",
+                )
+            )
+        parts = [_value(row, column) for _, row in _outcome_rows(table)]
+        if table.total is not None and any(not null for _, null in parts):
+            summed = sum(value for value, _ in parts)
+            if summed != total:
+                out.append(
+                    Diagnostic(
+                        "identity.outcome_sum",
+                        "warning",
+                        f"{label}: （七）总计 is {total}, but the outcome rows （一）–（六） add up to {summed}"
+                        + _null_note(n3 or any(null for _, null in parts)),
+                        f"requests.total.{column}",
+                    )
+                )
+    for path, row in _all_rows(table):
+        if row is None or all(getattr(row, c) is None for c in _APPLICANTS):
+            continue
+        total, total_null = _value(row, "total")
+        values = [_value(row, c) for c in _APPLICANTS]
+        summed = sum(v for v, _ in values)
+        if summed != total:
+            out.append(
+                Diagnostic(
+                    "identity.row_sum",
+                    "warning",
+                    f"{path}: 总计 is {total}, but the six applicant columns add up to {summed}"
+                    + _null_note(total_null or any(null for _, null in values)),
+                    f"{path}.total",
+                )
+            )
+    return out
+
+
+def check_appeals(table: AppealTable) -> list[Diagnostic]:
+    """Each 总计 of table 四 equals its four outcomes."""
+    out: list[Diagnostic] = []
+    for group, label in _GROUP_LABELS.items():
+        outcomes: Outcomes = getattr(table, group)
+        values = [_value(outcomes, name) for name in _OUTCOME_PARTS]
+        if outcomes.total is None or all(null for _, null in values):
+            continue
+        summed = sum(v for v, _ in values)
+        if summed != outcomes.total:
+            out.append(
+                Diagnostic(
+                    "identity.appeal_total",
+                    "warning",
+                    f"{label}: 总计 is {outcomes.total}, but 维持 + 纠正 + 其他 + 尚未审结 add up to {summed}"
+                    + _null_note(any(null for _, null in values)),
+                    f"appeals.{group}.total",
+                )
+            )
+    return out
+
+
+def check(requests: RequestTable | None, appeals: AppealTable | None) -> list[Diagnostic]:
+    """All identity checks for the tables present."""
+    out: list[Diagnostic] = []
+    if requests is not None:
+        out.extend(check_requests(requests))
+    if appeals is not None:
+        out.extend(check_appeals(appeals))
+    return out
+

@@ -1,0 +1,61 @@
+"""The library's errors: every failure ``parse()`` can raise is a :class:`GiarParseError`."""
+
+from __future__ import annotations
+
+__all__ = [
+    "GiarParseError",
+    "IncompleteReportError",
+    "NotAReportError",
+    "UnsupportedTemplateError",
+    "context_snippet",
+]
+
+_SNIPPET_WIDTH = 40
+
+
+def context_snippet(text: str, line: int, column: int) -> str:
+    """The input line at ``line`` (1-based), clipped around ``column``, with a caret under it."""
+    lines = text.splitlines() or [""]
+    line = min(max(line, 1), len(lines))
+    source = lines[line - 1]
+    start = max(0, column - 1 - _SNIPPET_WIDTH)
+    clipped = source[start : column - 1 + _SNIPPET_WIDTH]
+    caret_at = min(max(column - 1 - start, 0), len(clipped))
+    # width of CJK characters is two columns in a terminal
+    pad = "".join("  " if ord(ch) > 0x2E7F else " " for ch in clipped[:caret_at])
+    return f"{clipped}\n{pad}^"
+
+
+class GiarParseError(ValueError):
+    """The input could not be read as a report.
+
+    Carries the 1-based ``line`` and ``column`` where the problem was seen and a
+    ``snippet`` of the input there, with a caret under the column.
+    """
+
+    def __init__(self, message: str, *, line: int = 1, column: int = 1, snippet: str = "") -> None:
+        self.message = message
+        self.line = line
+        self.column = column
+        self.snippet = snippet
+        text = f"{message} (line {line}, column {column})"
+        if snippet:
+            text = f"{text}\n{snippet}"
+        super().__init__(text)
+
+    @classmethod
+    def at(cls, message: str, text: str, line: int = 1, column: int = 1) -> GiarParseError:
+        """Build the error for position ``line``/``column`` of ``text``, snippet included."""
+        return cls(message, line=line, column=column, snippet=context_snippet(text, line, column))
+
+
+class NotAReportError(GiarParseError):
+    """The text has none of the headings or tables of an annual report."""
+
+
+class UnsupportedTemplateError(GiarParseError):
+    """The text is an annual report in a template the library does not read (before 2019)."""
+
+
+class IncompleteReportError(GiarParseError):
+    """``strict=True`` and a table or row could not be read (the report is cut off or damaged)."""
