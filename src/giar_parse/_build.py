@@ -122,7 +122,12 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
             "template",
         )
     if meta.year_from_prose:
-        notes.add("metadata.year", "info", f"no title or statistics period names the year; {meta.year} is the first year the prose mentions", "year")
+        notes.add(
+            "metadata.year",
+            "info",
+            f"no title or statistics period names the year; {meta.year} is the first year the prose mentions",
+            "year",
+        )
     active = active_disclosure(blocks, template, notes) if blocks else None
     requests = request_table(rows, notes) if rows else None
     appeal = next((appeal_table(table, notes) for table in appeals if table.cells), None)

@@ -33,17 +33,13 @@ class _TokenStream(Lexer):
 def lark_parser() -> Lark:
     """The LALR parser over cell tokens (built on first use, then reused)."""
     source = resources.files("giar_parse").joinpath("grammar.lark").read_text(encoding="utf-8")
-    return Lark(
-        source, parser="lalr", lexer=_TokenStream, maybe_placeholders=False, transformer=ToElements()
-    )
+    return Lark(source, parser="lalr", lexer=_TokenStream, maybe_placeholders=False, transformer=ToElements())
 
 
 @functools.lru_cache(maxsize=1)
 def classifier() -> re.Pattern[str]:
     """One regex whose named groups are the grammar's cell terminals, for ``fullmatch``."""
     branches = [
-        f"(?P<{t.name}>{t.pattern.to_regexp()})"
-        for t in lark_parser().terminals
-        if t.name not in LEXER_TERMINALS
+        f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in lark_parser().terminals if t.name not in LEXER_TERMINALS
     ]
     return re.compile("|".join(branches))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lark import Token
 
 from giar_parse._grammar import classifier
-from giar_parse._normalise import Cell
+from giar_parse._normalise import MAX_LABEL, Cell
 from giar_parse._values import is_value
 from giar_parse.model import Diagnostic
 
@@ -19,11 +19,29 @@ TABLE_TERMINALS_2021 = frozenset(
 _HEADING_PREFIX = "HEADING_"
 _REQUEST_ROWS = frozenset(
     {
-        "RECEIVED", "CARRIED_OVER", "DISCLOSED", "PARTIALLY_DISCLOSED", "STATE_SECRET",
-        "PROHIBITED_BY_LAW", "SECURITY_STABILITY", "THIRD_PARTY", "INTERNAL_AFFAIRS",
-        "PROCESS_INFORMATION", "ENFORCEMENT_FILES", "ADMINISTRATIVE_QUERIES", "NOT_HELD",
-        "NEEDS_CREATION", "UNCLEAR", "COMPLAINTS", "DUPLICATES", "PUBLICATIONS", "EXCESSIVE",
-        "RECONFIRMATION", "OTHER_HANDLING", "NO_CORRECTION", "UNPAID_FEES",
+        "RECEIVED",
+        "CARRIED_OVER",
+        "DISCLOSED",
+        "PARTIALLY_DISCLOSED",
+        "STATE_SECRET",
+        "PROHIBITED_BY_LAW",
+        "SECURITY_STABILITY",
+        "THIRD_PARTY",
+        "INTERNAL_AFFAIRS",
+        "PROCESS_INFORMATION",
+        "ENFORCEMENT_FILES",
+        "ADMINISTRATIVE_QUERIES",
+        "NOT_HELD",
+        "NEEDS_CREATION",
+        "UNCLEAR",
+        "COMPLAINTS",
+        "DUPLICATES",
+        "PUBLICATIONS",
+        "EXCESSIVE",
+        "RECONFIRMATION",
+        "OTHER_HANDLING",
+        "NO_CORRECTION",
+        "UNPAID_FEES",
     }
 )
 # A stray text cell inside a table is dropped only when the table goes on right after it.
@@ -36,14 +54,17 @@ _VALUE, _TEXT = "value", "text"
 def _kind(cell: Cell) -> str:
     if is_value(cell.text):
         return _VALUE
-    if len(cell.text) > 90:
+    if len(cell.text) > MAX_LABEL:
         return _TEXT
     match = classifier().fullmatch(cell.text)
     return match.lastgroup or _TEXT if match else _TEXT
 
 
 def _token(kind: str, value: object, cell: Cell) -> Token:
-    return Token(kind, value, line=cell.line, column=cell.column)  # type: ignore[arg-type]
+    # Token is a str: give it the raw text, then the payload (str() of a tuple costs)
+    token = Token(kind, cell.raw, line=cell.line, column=cell.column)
+    token.value = value
+    return token
 
 
 def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
@@ -74,7 +95,7 @@ def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
             out.append(_token("CELLS", tuple(run), run[0]))
             run.clear()
 
-    for i, (cell, kind) in enumerate(zip(cells, kinds)):
+    for i, (cell, kind) in enumerate(zip(cells, kinds, strict=True)):
         if kind == _VALUE:
             if in_table:
                 run.append(cell)
@@ -84,12 +105,7 @@ def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
         flush(cell)
         if kind == _TEXT:
             ahead = next_table[i + 1]
-            if (
-                in_table
-                and ahead != -1
-                and ahead - i <= _STRAY_REACH_CELLS
-                and len(cell.text) <= _STRAY_MAX_LENGTH
-            ):
+            if in_table and ahead != -1 and ahead - i <= _STRAY_REACH_CELLS and len(cell.text) <= _STRAY_MAX_LENGTH:
                 notes.append(
                     Diagnostic(
                         "text.ignored",

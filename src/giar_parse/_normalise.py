@@ -6,7 +6,11 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-__all__ = ["Cell", "cells", "fold"]
+__all__ = ["MAX_LABEL", "Cell", "cells", "fold"]
+
+#: Longer cells are prose (the longest official label has 36 characters).
+MAX_LABEL = 90
+_MAX_CHROME = 60
 
 
 class Cell(NamedTuple):
@@ -25,7 +29,10 @@ class Cell(NamedTuple):
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
 _NBSP_ENTITY = re.compile(r"&nbsp;?|&#160;|&#xa0;", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
-_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』〝〞＂＇")
+_QUOTE_MARKS = "\"'“”‘’「」『』〝〞＂＇"
+_QUOTES = str.maketrans("", "", _QUOTE_MARKS)
+_HAS_QUOTE = re.compile(f"[{_QUOTE_MARKS}]")
+_CHINESE_NUMERALS = frozenset("一二三四五六七八九十")
 _ARABIC_ENUM = re.compile(r"^(\d{1,2})[、.,]")
 _PAREN_ARABIC_ENUM = re.compile(r"^\((\d{1,2})\)")
 _CHINESE_ENUM = re.compile(r"^([一二三四五六七八九十]{1,3})[.,,]")
@@ -43,23 +50,36 @@ _CHROME = re.compile(
 )
 
 
+# first characters of the chrome lines above (before folding), to skip the rest quickly
+_CHROME_FIRST = frozenset("您当扫【打关分国地市区县版主承网联字-—–－第")
+
+
 def fold(text: str) -> str:
     """Fold a cell for matching: NFKC, drop whitespace and quotes, unify enumerators."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _WHITESPACE.sub("", text).translate(_QUOTES)
-    if text[:1].isdigit():
+    if text.isascii() and text.isdigit():
+        return text
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = "".join(text.split())
+    if _HAS_QUOTE.search(text):
+        text = text.translate(_QUOTES)
+    first = text[:1]
+    if first.isdigit():
         text = _ARABIC_ENUM.sub(r"\1.", text, count=1)
-    elif text[:1] == "(":
+    elif first == "(":
         text = _PAREN_ARABIC_ENUM.sub(r"\1.", text, count=1)
-    else:
+    elif first in _CHINESE_NUMERALS:
         text = _CHINESE_ENUM.sub(r"\1、", text, count=1)
     return text
 
 
 def _is_chrome(stripped: str) -> bool:
-    if len(stripped) > 60:
+    if len(stripped) > _MAX_CHROME:
         return False
-    return bool(_CHROME.match(stripped) or _PAGE_NUMBER.match(stripped))
+    if stripped[0] not in _CHROME_FIRST and "ICP" not in stripped and "公网安备" not in stripped:
+        return False
+    folded = fold(stripped)
+    return bool(_CHROME.match(folded) or _PAGE_NUMBER.match(folded))
 
 
 def _split_tabs(line: str, indent_tab: bool) -> list[tuple[int, str]]:
@@ -90,6 +110,8 @@ def _split_pipes(line: str) -> list[tuple[int, str]]:
 
 
 def _split_spaces(line: str) -> list[tuple[int, str]]:
+    if _SPACE_RUN.search(line) is None:
+        return [(0, line)]
     pieces: list[tuple[int, str]] = []
     start = 0
     for match in _SPACE_RUN.finditer(line):
@@ -128,7 +150,7 @@ def cells(text: str) -> list[Cell]:
             if "\t" in line:
                 out.append(Cell("", "", number, 1))
             continue
-        if _is_chrome(fold(stripped)):
+        if _is_chrome(stripped):
             continue
         if "\t" in line:
             pieces = _split_tabs(line, indent_tab)
@@ -141,5 +163,7 @@ def cells(text: str) -> list[Cell]:
         for offset, piece in pieces:
             raw = piece.strip()
             column = offset + (len(piece) - len(piece.lstrip())) + 1
-            out.append(Cell(fold(raw) if raw else "", raw, number, column))
+            # long cells are prose: no label is that long, so they need no folding
+            text = raw if len(raw) > MAX_LABEL else fold(raw)
+            out.append(Cell(text, raw, number, column))
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from lark import Token
 from lark.exceptions import LarkError, UnexpectedInput
 
@@ -41,7 +43,7 @@ def _elements(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[E
         return True
 
     try:
-        result: list[Element] = lark_parser().parse(stream, on_error=recover)  # type: ignore[arg-type]
+        result = cast(list[Element], lark_parser().parse(stream, on_error=recover))
     except UnexpectedInput as error:
         token = getattr(error, "token", None)
         raise GiarParseError.at(
@@ -63,6 +65,7 @@ def parse(text: str, *, strict: bool = False) -> Report:
     Raises:
         GiarParseError: the text is not a report (``NotAReportError``), is a pre-2019
             report (``UnsupportedTemplateError``), or ``strict`` found an error.
+
     """
     if not isinstance(text, str):
         raise GiarParseError(f"parse() reads str, not {type(text).__name__}; use parse_bytes() for bytes")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from giar_parse._normalise import Cell
 from giar_parse._values import read, scale
@@ -71,7 +71,7 @@ def build(
     """
     values: dict[str, Any] = {}
     provenance: dict[str, Provenance] = {}
-    for (name, kind), cell in zip(spec, slots):
+    for (name, kind), cell in zip(spec, slots, strict=True):
         values[name] = None
         if kind == MONEY:
             values[f"{name}_text"] = None
@@ -94,7 +94,7 @@ def build(
             notes.add("cells.invalid", "error", f"{where} prints {cell.raw!r}, which is not a count", where, cell.line)
         else:
             values[name] = int(reading.number)
-    return cls(**values, provenance=provenance)
+    return cast(Any, cls)(**values, provenance=provenance)  # type: ignore[no-any-return]
 
 
 def _money(number: Decimal, unit: str, where: str, cell: Cell, notes: Notes) -> Decimal:

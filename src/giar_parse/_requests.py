@@ -18,7 +18,6 @@ __all__ = ["COLUMNS", "ROWS", "request_table"]
 #: The seven applicant columns, in printed order.
 COLUMNS = ("natural_person", "business", "research", "public_interest", "legal_services", "other_org", "total")
 _SPEC = tuple((name, int) for name in COLUMNS)
-_ORGANISATIONS = COLUMNS[1:-1]
 
 #: Row terminal → key path in RequestTable.
 ROWS: dict[str, tuple[str, ...]] = {
@@ -95,8 +94,10 @@ def _row(row: Row, path: str, lossy: bool, notes: Notes, paired: list[str], infe
     if placed.how == "short" and len(printed) == len(COLUMNS) - 1 and _lost_zero(printed):
         # one 法人或其他组织 column lost; every other one prints 0 and 总计 equals 自然人
         inferred.append(path)
-        counts = build(Counts, _SPEC, [printed[0], *[None] * 5, printed[-1]], path=path, table="三", notes=notes, placed=False)
-        return attrs.evolve(counts, **dict.fromkeys(_ORGANISATIONS, 0))
+        counts = build(
+            Counts, _SPEC, [printed[0], *[None] * 5, printed[-1]], path=path, table="三", notes=notes, placed=False
+        )
+        return attrs.evolve(counts, business=0, research=0, public_interest=0, legal_services=0, other_org=0)
     notes.add(
         "cells.missing",
         "error",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import NamedTuple
@@ -14,7 +15,13 @@ _NUMBER = re.compile(
 )
 #: Cells that stand for "no number printed" (kept as null, named in an info diagnostic).
 PLACEHOLDERS = frozenset({"-", "—", "——", "–", "−", "/", "无", "\\", "-/-", "—/—", "×"})
-_SCALE = {"元": Decimal(1), "万元": Decimal(10_000), "万": Decimal(10_000), "亿元": Decimal(100_000_000), "亿": Decimal(100_000_000)}
+_SCALE = {
+    "元": Decimal(1),
+    "万元": Decimal(10_000),
+    "万": Decimal(10_000),
+    "亿元": Decimal(100_000_000),
+    "亿": Decimal(100_000_000),
+}
 
 
 class Reading(NamedTuple):
@@ -33,6 +40,7 @@ def is_value(folded: str) -> bool:
     return not folded or folded in PLACEHOLDERS or _NUMBER.fullmatch(folded) is not None
 
 
+@functools.lru_cache(maxsize=4096)
 def read(folded: str) -> Reading:
     """Read a folded value cell (one for which :func:`is_value` is true)."""
     match = _NUMBER.fullmatch(folded)

@@ -72,8 +72,9 @@ def _path(table: RequestTable, name: str) -> str:
 def check_requests(table: RequestTable) -> list[Diagnostic]:
     """Flow (一+二 = 三+四), outcome sum and row sum of table 三."""
     out: list[Diagnostic] = []
+    outcome_rows = [row for _, row in _outcome_rows(table)]
+    rows = (table.received, table.carried_over, table.total, table.carried_forward)
     for column, label in COLUMN_LABELS.items():
-        rows = (table.received, table.carried_over, table.total, table.carried_forward)
         if all(row is None or getattr(row, column) is None for row in rows):
             continue
         (received, n1), (carried, n2), (total, n3), (forward, n4) = (_value(row, column) for row in rows)
@@ -88,7 +89,7 @@ def check_requests(table: RequestTable) -> list[Diagnostic]:
                     f"requests.total.{column}",
                 )
             )
-        parts = [_value(row, column) for _, row in _outcome_rows(table)]
+        parts = [_value(row, column) for row in outcome_rows]
         if table.total is not None and any(not null for _, null in parts):
             summed = sum(value for value, _ in parts)
             if summed != total:
@@ -150,4 +151,3 @@ def check(requests: RequestTable | None, appeals: AppealTable | None) -> list[Di
     if appeals is not None:
         out.extend(check_appeals(appeals))
     return out
-

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Literal, Union
+from typing import Literal, TypeAlias
 
 from attrs import field, frozen
 
@@ -234,7 +234,7 @@ class ActiveDisclosure2021:
     fees: FeeAmount | None = None
 
 
-ActiveDisclosure = Union[ActiveDisclosure2019, ActiveDisclosure2021]
+ActiveDisclosure: TypeAlias = ActiveDisclosure2019 | ActiveDisclosure2021
 
 # --- table 三 --------------------------------------------------------------------------
 
