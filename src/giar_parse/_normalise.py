@@ -121,7 +121,7 @@ def _split_spaces(line: str) -> list[tuple[int, str]]:
     if start < len(line):
         pieces.append((start, line[start:]))
     # letter-spaced headings (行    政    诉    讼) come apart into single characters
-    if len(pieces) > 1 and all(len(p.strip()) == 1 for _, p in pieces):
+    if len(pieces) > 1 and all(len(p.strip()) == 1 and not p.strip().isdigit() for _, p in pieces):
         return [(pieces[0][0], "".join(p.strip() for _, p in pieces))]
     return pieces
 
