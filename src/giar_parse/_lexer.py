@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lark import Token
@@ -29,6 +30,7 @@ _PIECE = re.compile(r"\S+")
 _VALUE, _TEXT = "value", "text"
 
 
+@functools.lru_cache(maxsize=8192)
 def _classify(text: str) -> str:
     """The kind of a folded cell: value, a grammar terminal, or text."""
     if is_value(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -54,6 +55,7 @@ _CHROME = re.compile(
 _CHROME_FIRST = frozenset("您当扫【打关分国地市区县版主承网联字-—–－第")
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Fold a cell for matching: NFKC, drop whitespace and quotes, unify enumerators."""
     if text.isascii() and text.isdigit():
