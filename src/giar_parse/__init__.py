@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 from giar_parse._json import to_dict
+from giar_parse._layout import Layout
 from giar_parse._parser import parse
+from giar_parse._render import render
 from giar_parse._sample import sample_text
 from giar_parse.errors import GiarParseError, IncompleteReportError, NotAReportError, UnsupportedTemplateError
 from giar_parse.model import (
@@ -55,6 +57,7 @@ __all__ = [
     "GiarParseError",
     "IncompleteReportError",
     "ItemCounts",
+    "Layout",
     "NotAReportError",
     "NotProcessed",
     "OtherHandlingParts",
@@ -70,6 +73,7 @@ __all__ = [
     "Withheld",
     "__version__",
     "parse",
+    "render",
     "sample_text",
     "to_dict",
 ]

@@ -1,0 +1,115 @@
+"""Text layouts: how the blocks of a rendered report become lines of text."""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Literal, NamedTuple
+
+__all__ = ["PLACEHOLDER", "Block", "Layout", "lay_out"]
+
+#: What a blank cell is printed as where a layout cannot show an empty cell.
+PLACEHOLDER = "-"
+# a longer row label pushes its row to the right instead of widening every row
+_MAX_LABEL_WIDTH = 40
+_VALUE_LIKE = re.compile(r"[+\-−]?\d|-$")
+
+
+class Layout(enum.Enum):
+    """The text forms :func:`giar_parse.render` writes (and :func:`giar_parse.parse` reads).
+
+    Blank cells stay empty where the layout can show an empty cell (``TABS``, ``LINES``,
+    ``PIPES``); ``BLANK_LINES`` and ``SPACED`` print them as ``-``, which reads back as
+    null (for money, ``amount_text`` then reads ``"-"``).
+    """
+
+    #: One table row per line, cells separated by tabs (PDF text tools).
+    TABS = "tabs"
+    #: One cell per line, table cells indented by a tab (DOCX and HTML dumps).
+    LINES = "lines"
+    #: One cell per line with a blank line between lines.
+    BLANK_LINES = "blank_lines"
+    #: Table rows as ``| cell | cell |`` (markdown-like).
+    PIPES = "pipes"
+    #: Columns padded with runs of spaces (``pdftotext -layout`` style).
+    SPACED = "spaced"
+
+
+class Block(NamedTuple):
+    """Consecutive lines of one kind: prose lines, a section heading, or table rows."""
+
+    kind: Literal["text", "heading", "table"]
+    #: One tuple of cells per row; text and heading rows hold one cell.
+    rows: tuple[tuple[str, ...], ...]
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _filled(row: Sequence[str]) -> list[str]:
+    return [cell or PLACEHOLDER for cell in row]
+
+
+def _tabs(block: Block) -> list[str]:
+    return ["\t".join(row) for row in block.rows]
+
+
+def _lines(block: Block) -> list[str]:
+    if block.kind != "table":
+        return [row[0] for row in block.rows]
+    return [f"\t{cell}" for row in block.rows for cell in row]
+
+
+def _blank_lines(block: Block) -> list[str]:
+    return [cell for row in block.rows for cell in (_filled(row) if block.kind == "table" else row)]
+
+
+def _pipes(block: Block) -> list[str]:
+    if block.kind != "table":
+        return [row[0] for row in block.rows]
+    return ["| " + " | ".join(row) + " |" for row in block.rows]
+
+
+def _spaced(block: Block) -> list[str]:
+    if block.kind != "table":
+        return [row[0] for row in block.rows]
+    rows = [_filled(row) for row in block.rows]
+    # the first cell of a row is its label; the others are aligned from the row's end
+    valued = [row for row in rows if any(_VALUE_LIKE.match(cell) for cell in row[1:])]
+    label_width = min(_MAX_LABEL_WIDTH, max((_width(row[0]) for row in valued), default=0))
+    widths: dict[int, int] = {}
+    for row in valued:
+        for index, cell in enumerate(reversed(row[1:])):
+            widths[index] = max(widths.get(index, 0), _width(cell))
+    lines = []
+    for row in rows:
+        rest = row[1:]
+        if not any(_VALUE_LIKE.match(cell) for cell in rest):
+            lines.append("  ".join(row))  # captions and column headers
+            continue
+        missing = sum(widths[index] + 2 for index in range(len(rest), len(widths)))
+        line = row[0] + " " * max(label_width - _width(row[0]), 0) + " " * missing
+        for index, cell in zip(range(len(rest) - 1, -1, -1), rest, strict=True):
+            line += "  " + " " * (widths[index] - _width(cell)) + cell
+        lines.append(line.rstrip())
+    return lines
+
+
+_LAYOUTS: dict[Layout, Callable[[Block], list[str]]] = {
+    Layout.TABS: _tabs,
+    Layout.LINES: _lines,
+    Layout.BLANK_LINES: _blank_lines,
+    Layout.PIPES: _pipes,
+    Layout.SPACED: _spaced,
+}
+
+
+def lay_out(blocks: Sequence[Block], layout: Layout) -> str:
+    """The text of ``blocks`` in ``layout``: blocks apart by an empty line (never a cell)."""
+    one = _LAYOUTS[layout]
+    gap = "\n" if layout is Layout.BLANK_LINES else ""
+    parts = [gap.join(f"{line}\n" for line in one(block)) for block in blocks]
+    return "\n".join(parts)
