@@ -34,7 +34,8 @@ _QUOTE_MARKS = "\"'“”‘’「」『』〝〞＂＇"
 _QUOTES = str.maketrans("", "", _QUOTE_MARKS)
 _HAS_QUOTE = re.compile(f"[{_QUOTE_MARKS}]")
 _CHINESE_NUMERALS = frozenset("一二三四五六七八九十")
-_ARABIC_ENUM = re.compile(r"^(\d{1,2})[、.,]")
+# an enumerator (1、 1. 1,) is never followed by a digit: 1,000 and 1.5 are numbers
+_ARABIC_ENUM = re.compile(r"^(\d{1,2})[、.,](?!\d)")
 _PAREN_ARABIC_ENUM = re.compile(r"^\((\d{1,2})\)")
 _CHINESE_ENUM = re.compile(r"^([一二三四五六七八九十]{1,3})[.,,]")
 # Runs of two or more spaces separate cells in `pdftotext -layout` style text.
