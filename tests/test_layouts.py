@@ -18,3 +18,28 @@ def test_thousands_separators_are_not_enumerators() -> None:
     assert giar_parse.parse(PROCUREMENT.format("0", "１２，５００万元")).active.procurement.amount == Decimal(  # type: ignore[union-attr]
         125_000_000
     )
+
+
+APPEALS_HEADER = [
+    ["行政复议", "行政诉讼"],
+    ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"],
+    ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3,
+]
+APPEALS = [*range(1, 15), None]  # the last cell (复议后起诉 总计) blank
+
+
+def appeal_values(report: giar_parse.Report) -> list[int | None]:
+    assert report.appeals is not None
+    groups = (report.appeals.review, report.appeals.litigation, report.appeals.litigation_after_review)
+    return [getattr(group, name) for group in groups for name in ("upheld", "corrected", "other", "pending", "total")]
+
+
+def test_framed_pipe_row_keeps_a_blank_last_cell() -> None:
+    # | … | 14 |  | lost its last, blank cell with the frame: 14 values for 15 columns
+    rows = [*APPEALS_HEADER, ["" if v is None else str(v) for v in APPEALS]]
+    text = "四、政府信息公开行政复议、行政诉讼情况\n" + "".join(f"| {' | '.join(r)} |\n" for r in rows)
+    assert appeal_values(giar_parse.parse(text)) == APPEALS
+    # an unframed row still drops its trailing padding (seed 003 style: 采购总金额 | |)
+    unframed = "第二十条第(九)项 | |||\n信息内容 | 采购项目数量 | 采购总金额 | |\n政府集中采购 | 3 | 5元 | |\n"
+    procurement = giar_parse.parse(unframed).active.procurement  # type: ignore[union-attr]
+    assert procurement is not None and (procurement.projects, procurement.amount_text) == (3, "5元")

@@ -105,6 +105,10 @@ def _split_pipes(line: str) -> list[tuple[int, str]]:
     for piece in line.split("|"):
         pieces.append((offset, piece))
         offset += len(piece) + 1
+    stripped = line.strip()
+    if len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":
+        # a framed row (| a |  | c |): every piece between the outer pipes is a cell, blank ones too
+        return pieces[1:-1]
     if pieces and not pieces[0][1].strip() and line.lstrip().startswith("|"):
         pieces.pop(0)
     while pieces and not pieces[-1][1].strip():
