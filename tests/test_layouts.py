@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import giar_parse
+import reports
 
 PROCUREMENT = "第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t{}\t{}\n"
 
@@ -43,3 +44,17 @@ def test_framed_pipe_row_keeps_a_blank_last_cell() -> None:
     unframed = "第二十条第(九)项 | |||\n信息内容 | 采购项目数量 | 采购总金额 | |\n政府集中采购 | 3 | 5元 | |\n"
     procurement = giar_parse.parse(unframed).active.procurement  # type: ignore[union-attr]
     assert procurement is not None and (procurement.projects, procurement.amount_text) == (3, "5元")
+
+
+def test_blank_single_other_handling_row_is_a_row() -> None:
+    # a 2019 （六）其他处理 row printing only blank cells was taken for the heading of the
+    # 2021 sub-rows and dropped, with a false row.missing error
+    text = giar_parse.render(reports.report(requests=reports.requests(0)))
+    blank = text.replace("（六）其他处理\t0\t0\t0\t0\t0\t0\t0", "（六）其他处理" + "\t" * 7)
+    parsed = giar_parse.parse(blank)
+    assert parsed.requests is not None and parsed.requests.other_handling == reports.row(None)
+    assert not [d for d in parsed.diagnostics if d.severity == "error"]
+    # over its three 2021 sub-rows it is still the group heading
+    parts = giar_parse.parse(giar_parse.render(reports.report("2021")))
+    assert parts.requests is not None and parts.requests.other_handling is None
+    assert parts.requests.other_handling_parts is not None

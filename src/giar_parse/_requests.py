@@ -56,6 +56,8 @@ def request_table(rows: Sequence[Row], notes: Notes) -> RequestTable:
     """Build table 三, placing short rows only where the table shows how, and saying so."""
     valued = [row for row in rows if row.label in ROWS and any(cell.text for cell in row.cells)]
     lossy = is_lossy([row.cells for row in valued], len(COLUMNS))
+    # without sub-rows a （六）其他处理 printing only blank cells is the one row, blank
+    has_parts = any(ROWS.get(row.label, ("",))[0] == _PARTS for row in rows)
     found: dict[tuple[str, ...], Counts] = {}
     paired: list[str] = []
     inferred: list[str] = []
@@ -72,7 +74,7 @@ def request_table(rows: Sequence[Row], notes: Notes) -> RequestTable:
                 )
             continue
         path = "requests." + ".".join(key)
-        if key == ("other_handling",) and not any(cell.text for cell in row.cells):
+        if key == ("other_handling",) and has_parts and not any(cell.text for cell in row.cells):
             continue  # （六）其他处理 heading its three sub-rows
         if key in found:
             notes.add("row.duplicate", "warning", f"{path} is printed twice; the first is kept", path, row.cell.line)
