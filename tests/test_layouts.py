@@ -58,3 +58,13 @@ def test_blank_single_other_handling_row_is_a_row() -> None:
     parts = giar_parse.parse(giar_parse.render(reports.report("2021")))
     assert parts.requests is not None and parts.requests.other_handling is None
     assert parts.requests.other_handling_parts is not None
+
+
+def test_blank_cells_on_a_header_line_are_not_values() -> None:
+    # a header printed over two lines leaves a blank under 总计 at the end of the last
+    # header line; read as the first value, it moved every value one column right
+    values = [1, *[None] * 14]
+    header = "\n".join("\t".join(r) for r in APPEALS_HEADER[:2])
+    split = "结果\t结果\t其他\t尚未\t总计\n维持\t纠正\t结果\t审结\t"  # ends in a blank cell
+    text = f"{header}\n{split}\n" + "\t".join("" if v is None else str(v) for v in values) + "\n"
+    assert appeal_values(giar_parse.parse(text)) == values

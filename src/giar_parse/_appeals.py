@@ -19,7 +19,9 @@ _WIDTH = len(GROUPS) * len(OUTCOMES)
 
 def appeal_table(table: Appeal, notes: Notes) -> AppealTable | None:
     """Build table 四 by position; a row printing only the three 总计 cells is read as those."""
-    placed = fit(table.cells, _WIDTH)
+    # a blank cell on a header line pads the header grid; it is not a value
+    header_lines = {token.line for token in table.header}
+    placed = fit([cell for cell in table.cells if cell.text or cell.line not in header_lines], _WIDTH)
     slots = placed.slots
     line = table.header[0].line if table.header else None
     if slots is None and placed.how == "short" and len(placed.printed) == len(GROUPS):
