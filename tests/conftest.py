@@ -1,10 +1,24 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: a fast, repeatable profile for CI, and a long random one for fuzzing
+# (GIAR_PARSE_FUZZ=1, or HYPOTHESIS_PROFILE=fuzz).  See README, "Development".
+settings.register_profile(
+    "default", max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fuzz", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("fuzz" if os.environ.get("GIAR_PARSE_FUZZ") else "default")
+)
 
 DATA = Path(__file__).parent / "data"
 SHARED_SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
