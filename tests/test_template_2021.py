@@ -20,6 +20,7 @@ FORMS = [
     "lo-pdftotext-layout.txt",
     "lo-pdftotext-raw.txt",
     "lo-pdfplumber.txt",
+    "html",
 ]
 REPORTS = ["pingtan-gov-2023", "pingtan-gov-2024"]
 needs_samples = pytest.mark.skipif(
