@@ -8,10 +8,17 @@
 
 from __future__ import annotations
 
+from giar_parse._decode import parse_bytes
 from giar_parse._json import to_dict
 from giar_parse._parser import parse
 from giar_parse._sample import sample_text
-from giar_parse.errors import GiarParseError, IncompleteReportError, NotAReportError, UnsupportedTemplateError
+from giar_parse.errors import (
+    EncodingError,
+    GiarParseError,
+    IncompleteReportError,
+    NotAReportError,
+    UnsupportedTemplateError,
+)
 from giar_parse.model import (
     ActiveDisclosure,
     ActiveDisclosure2019,
@@ -50,6 +57,7 @@ __all__ = [
     "Diagnostic",
     "DocumentCounts",
     "DocumentCounts2021",
+    "EncodingError",
     "FeeAmount",
     "FeeItems",
     "GiarParseError",
@@ -70,6 +78,7 @@ __all__ = [
     "Withheld",
     "__version__",
     "parse",
+    "parse_bytes",
     "sample_text",
     "to_dict",
 ]
