@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 from giar_parse._decode import parse_bytes
+from giar_parse._frame import to_dataframe
 from giar_parse._json import to_dict
 from giar_parse._parser import parse
 from giar_parse._sample import sample_text
+from giar_parse._tidy import to_records
 from giar_parse.errors import (
     EncodingError,
     GiarParseError,
@@ -80,5 +82,7 @@ __all__ = [
     "parse",
     "parse_bytes",
     "sample_text",
+    "to_dataframe",
     "to_dict",
+    "to_records",
 ]
