@@ -13,6 +13,7 @@ from giar_parse._frame import to_dataframe
 from giar_parse._json import to_dict
 from giar_parse._parser import parse
 from giar_parse._sample import sample_text
+from giar_parse._schema import json_schema
 from giar_parse._tidy import to_records
 from giar_parse.errors import (
     EncodingError,
@@ -79,6 +80,7 @@ __all__ = [
     "UnsupportedTemplateError",
     "Withheld",
     "__version__",
+    "json_schema",
     "parse",
     "parse_bytes",
     "sample_text",
