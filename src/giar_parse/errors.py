@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "EncodingError",
     "GiarParseError",
     "IncompleteReportError",
     "NotAReportError",
@@ -59,3 +60,7 @@ class UnsupportedTemplateError(GiarParseError):
 
 class IncompleteReportError(GiarParseError):
     """``strict=True`` and a table or row could not be read (the report is cut off or damaged)."""
+
+
+class EncodingError(GiarParseError):
+    """The input bytes are not text in an encoding the library reads (UTF-8, UTF-16, GB18030)."""
