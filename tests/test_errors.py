@@ -96,6 +96,14 @@ def test_five_megabytes_of_text_finish_quickly() -> None:
     assert elapsed < 60
 
 
+@pytest.mark.parametrize("line", ["", " ", "\t", "|", "一、", "\r"])
+def test_many_short_lines_do_not_hang(line: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(NotAReportError):
+        giar_parse.parse((line + "\n") * 200_000)
+    assert time.perf_counter() - started < 30  # a guard against super-linear scans, not a speed goal
+
+
 def test_pathological_lines_do_not_hang() -> None:
     nasty = "（" * 100_000 + "\n" + "1" * 200_000 + "万" + "\n" + "\t" * 100_000 + "\n" + " " * 100_000 + "x"
     with pytest.raises(NotAReportError):

@@ -33,9 +33,9 @@ _MARKS_2019 = frozenset({"COLUMN_2019", "NORMATIVE_DOCUMENTS", "OTHER_SERVICES",
 _PARTS_2021 = frozenset({"NO_CORRECTION", "UNPAID_FEES", "OTHER_HANDLING_OTHER"})
 # Headings of the old template (国务院令第492号, reports for 2008-2018).
 _PRE_2019 = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．]\s*)?"
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}[ \t\u3000]*[、.．][ \t\u3000]*)?"
     r"(?:概述|(?:政府信息)?依申请公开(?:政府)?信息(?:的)?(?:办理)?情况|(?:政府信息公开的)?收费及减免情况"
-    r"|因政府信息公开申请行政复议、提起行政诉讼的情况|复议、诉讼和申诉情况)\s*$",
+    r"|因政府信息公开申请行政复议、提起行政诉讼的情况|复议、诉讼和申诉情况)[ \t\u3000]*$",
     re.MULTILINE,
 )
 _OLD_REGULATION = re.compile(r"国务院令第\s*492\s*号")
