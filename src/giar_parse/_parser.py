@@ -62,10 +62,6 @@ def parse(text: str, *, strict: bool = False) -> Report:
     is None and a diagnostic says why.  With ``strict=True`` the first error diagnostic is
     raised as :class:`~giar_parse.errors.IncompleteReportError` instead.
 
-    Raises:
-        GiarParseError: the text is not a report (``NotAReportError``), is a pre-2019
-            report (``UnsupportedTemplateError``), or ``strict`` found an error.
-
     >>> import giar_parse
     >>> report = giar_parse.parse(giar_parse.sample_text())
     >>> report.agency, report.year, report.requests.received.total
@@ -79,6 +75,10 @@ def parse(text: str, *, strict: bool = False) -> Report:
     giar_parse.errors.IncompleteReportError: table 四 (行政复议、行政诉讼情况) was not found (line 1, column 1)
     重庆市2020年政府信息
     ^
+
+    Raises:
+        GiarParseError: the text is not a report (``NotAReportError``), is a pre-2019
+            report (``UnsupportedTemplateError``), or ``strict`` found an error.
 
     """
     if not isinstance(text, str):

@@ -544,7 +544,7 @@ class Report:
     True
     """
 
-    #: ``"2019"`` or ``"2021"``: the official table template the report follows.
+    #: The official table template the report follows, ``"2019"`` or ``"2021"``.
     template: Template
     #: The report title with line breaks and spaces removed.
     title: str | None = None
