@@ -31,10 +31,15 @@ _HEADING_TEXT = re.compile(r"^\s*[一二三四五六1-6]\s*[、.．,，]?\s*(.*?
 _MARKS_2021 = frozenset({"COLUMN_2021", "ADMINISTRATIVE_NORMATIVE_DOCUMENTS"})
 _MARKS_2019 = frozenset({"COLUMN_2019", "NORMATIVE_DOCUMENTS", "OTHER_SERVICES", "PROCUREMENT", "CAPTION_ITEM_9"})
 _PARTS_2021 = frozenset({"NO_CORRECTION", "UNPAID_FEES", "OTHER_HANDLING_OTHER"})
+# Headings of the old template (国务院令第492号, reports for 2008-2018).
 _PRE_2019 = re.compile(
-    r"[一1][、.．]\s*概述|依申请公开(政府)?信息(的)?情况|政府信息依申请公开|收费及减免|国务院令第\s*492\s*号|咨询处理情况"
+    r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．]\s*)?"
+    r"(?:概述|(?:政府信息)?依申请公开(?:政府)?信息(?:的)?(?:办理)?情况|(?:政府信息公开的)?收费及减免情况"
+    r"|因政府信息公开申请行政复议、提起行政诉讼的情况|复议、诉讼和申诉情况)\s*$",
+    re.MULTILINE,
 )
-_FIRST_TEMPLATE_YEAR = {"2019": 2019, "2021": 2021}
+_OLD_REGULATION = re.compile(r"国务院令第\s*492\s*号")
+_NEW_REGULATION = re.compile(r"国务院令第\s*711\s*号")
 
 
 def _template(blocks: Sequence[ActiveBlock], rows: Sequence[Row], year: int | None) -> Template:
@@ -84,6 +89,26 @@ def _sections(elements: Sequence[Element]) -> tuple[list[Section], list[Cell], l
     return sections, preamble, prose
 
 
+def _refuse_pre_2019(text: str) -> None:
+    """Raise UnsupportedTemplateError where the text shows the pre-2019 template."""
+    found = _PRE_2019.search(text)
+    if found is None and not (_OLD_REGULATION.search(text) and not _NEW_REGULATION.search(text)):
+        return
+    if found is None:
+        found = _OLD_REGULATION.search(text)
+    assert found is not None
+    start = found.start() + len(found.group()) - len(found.group().lstrip())
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    raise UnsupportedTemplateError.at(
+        f"this looks like a pre-2019 annual report: it has {found.group().strip()!r} and none of the "
+        "第二十条 or 本年新收政府信息公开申请 tables of the 2019 and 2021 templates; only those templates are read",
+        text,
+        line,
+        column,
+    )
+
+
 def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[Diagnostic]) -> Report:
     """Assemble the report; raise NotAReportError or UnsupportedTemplateError where it is not one."""
     sections, preamble, prose = _sections(elements)
@@ -92,18 +117,8 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
     appeals = [element for element in elements if isinstance(element, Appeal)]
     has_tables = bool(blocks or rows or appeals)
     distinct_headings = {section.number for section in sections}
-    if not has_tables and _PRE_2019.search(text):
-        found = _PRE_2019.search(text)
-        assert found is not None
-        line = text.count("\n", 0, found.start()) + 1
-        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-        raise UnsupportedTemplateError.at(
-            f"this looks like a pre-2019 annual report (it has {found.group()!r} and none of the "
-            "第二十条 tables of the 2019 or 2021 template); only the 2019 and 2021 templates are read",
-            text,
-            line,
-            column,
-        )
+    if not (blocks or rows):
+        _refuse_pre_2019(text)
     if not has_tables and len(distinct_headings) < 2:
         raise NotAReportError.at(
             "no annual report structure found: looked for the section headings 一、总体情况 … "

@@ -2,62 +2,106 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 from lark import Token
 
+from giar_parse._fuzzy import match_label
 from giar_parse._grammar import classifier
-from giar_parse._normalise import MAX_LABEL, Cell
+from giar_parse._normalise import MAX_LABEL, Cell, fold
+from giar_parse._requests import ROWS
 from giar_parse._values import is_value
 from giar_parse.model import Diagnostic
 
-__all__ = ["TABLE_TERMINALS_2021", "tokens"]
-
-#: Terminals only the 2021 template prints (used to tell the templates apart).
-TABLE_TERMINALS_2021 = frozenset(
-    {"COLUMN_2021", "ADMINISTRATIVE_NORMATIVE_DOCUMENTS", "NO_CORRECTION", "UNPAID_FEES", "OTHER_HANDLING_OTHER"}
-)
+__all__ = ["tokens"]
 
 _HEADING_PREFIX = "HEADING_"
-_REQUEST_ROWS = frozenset(
-    {
-        "RECEIVED",
-        "CARRIED_OVER",
-        "DISCLOSED",
-        "PARTIALLY_DISCLOSED",
-        "STATE_SECRET",
-        "PROHIBITED_BY_LAW",
-        "SECURITY_STABILITY",
-        "THIRD_PARTY",
-        "INTERNAL_AFFAIRS",
-        "PROCESS_INFORMATION",
-        "ENFORCEMENT_FILES",
-        "ADMINISTRATIVE_QUERIES",
-        "NOT_HELD",
-        "NEEDS_CREATION",
-        "UNCLEAR",
-        "COMPLAINTS",
-        "DUPLICATES",
-        "PUBLICATIONS",
-        "EXCESSIVE",
-        "RECONFIRMATION",
-        "OTHER_HANDLING",
-        "NO_CORRECTION",
-        "UNPAID_FEES",
-    }
-)
-# A stray text cell inside a table is dropped only when the table goes on right after it.
-_STRAY_REACH_CELLS = 12
+# rows after which a bare 总计 is the （七）总计 row, not a column header
+_REQUEST_ROWS = frozenset(label for label in ROWS if label not in ("REQUEST_TOTAL", "CARRIED_FORWARD"))
+# A stray text cell inside a table is dropped only when the table goes on after at most
+# this many text cells (value cells between them do not count).
+_STRAY_REACH = 4
 _STRAY_MAX_LENGTH = 60
+# two numbers side by side in one cell: a row of values joined by single spaces
+_NUMBERS_TOGETHER = re.compile(r"\d\s+[+\-\d]")
+_PIECE = re.compile(r"\S+")
 
 _VALUE, _TEXT = "value", "text"
 
 
-def _kind(cell: Cell) -> str:
-    if is_value(cell.text):
+@functools.lru_cache(maxsize=8192)
+def _classify(text: str) -> str:
+    """The kind of a folded cell: value, a grammar terminal, or text."""
+    if is_value(text):
         return _VALUE
-    if len(cell.text) > MAX_LABEL:
+    if len(text) > MAX_LABEL:
         return _TEXT
-    match = classifier().fullmatch(cell.text)
+    match = classifier().fullmatch(text)
     return match.lastgroup or _TEXT if match else _TEXT
+
+
+def _pieces(cell: Cell) -> list[Cell] | None:
+    """Cut a cell holding single-space-separated cells (PDF text) into them, where that reads.
+
+    A cell is cut when it ends with a number (``规章 0 0 0``) or when every piece after
+    some leading fragments is a table label or header (``自然人 商业 科研``,
+    ``果 （二）部分公开…``); otherwise it stays whole (prose).
+    """
+    found = [(m.start(), m.group()) for m in _PIECE.finditer(cell.raw)]
+    if len(found) < 2 or len(cell.raw) > MAX_LABEL * 2:
+        return None
+    pieces = [Cell(fold(raw), raw, cell.line, cell.column + start) for start, raw in found]
+    kinds = [_classify(piece.text) for piece in pieces]
+    kinds = [
+        _TEXT if kind == _TEXT and match_label(piece.text) is None else "label" if kind == _TEXT else kind
+        for kind, piece in zip(kinds, pieces, strict=True)
+    ]
+    if kinds[-1] == _VALUE:
+        return pieces
+    # fragments of a cut-off group label may stand before the labels: 果 （二）部分公开…
+    rest = kinds[next(i for i, kind in enumerate(kinds) if kind != _TEXT or i == len(kinds) - 1) :]
+    if _TEXT in rest or _VALUE in rest:
+        return None
+    return pieces
+
+
+def _expand(cells: list[Cell]) -> list[Cell]:
+    out: list[Cell] = []
+    for cell in cells:
+        raw = cell.raw
+        if (" " in raw or "\u3000" in raw) and len(raw) <= MAX_LABEL * 2:
+            whole = _classify(cell.text) if not _NUMBERS_TOGETHER.search(raw) else _TEXT
+            if whole == _TEXT:
+                pieces = _pieces(cell)
+                if pieces is not None:
+                    out.extend(pieces)
+                    continue
+        out.append(cell)
+    return out
+
+
+def _kinds(cells: list[Cell], notes: list[Diagnostic]) -> list[str]:
+    """Each cell's kind; inside tables, text that is a cut-off or mistyped long label is that label."""
+    kinds = [_classify(cell.text) for cell in cells]
+    in_table = False
+    for i, (cell, kind) in enumerate(zip(cells, kinds, strict=True)):
+        if kind.startswith(_HEADING_PREFIX):
+            in_table = False
+        elif kind not in (_VALUE, _TEXT):
+            in_table = True
+        elif kind == _TEXT and in_table and len(cell.text) <= MAX_LABEL:
+            fuzzy = match_label(cell.text)
+            if fuzzy is not None:
+                terminal, how = fuzzy
+                what = "is cut short" if how == "prefix" else "differs by one character from the official label"
+                notes.append(
+                    Diagnostic(
+                        "label.fuzzy", "info", f"row label {cell.raw!r} {what}; read as {terminal}", None, cell.line
+                    )
+                )
+                kinds[i] = terminal
+    return kinds
 
 
 def _token(kind: str, value: object, cell: Cell) -> Token:
@@ -67,22 +111,30 @@ def _token(kind: str, value: object, cell: Cell) -> Token:
     return token
 
 
-def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
-    """Classify cells and group them into the token stream the grammar reads."""
-    kinds = [_kind(cell) for cell in cells]
-    # index of the next table cell, or -1 where a heading comes first
-    next_table = [-1] * (len(cells) + 1)
-    for i in range(len(cells) - 1, -1, -1):
+def _texts_ahead(kinds: list[str]) -> list[int]:
+    """For each cell, the text cells from it up to the next table cell (-1: a heading comes first)."""
+    texts_ahead = [-1] * (len(kinds) + 1)
+    for i in range(len(kinds) - 1, -1, -1):
         kind = kinds[i]
         if kind.startswith(_HEADING_PREFIX):
-            next_table[i] = -1
+            texts_ahead[i] = -1
         elif kind not in (_VALUE, _TEXT):
-            next_table[i] = i
+            texts_ahead[i] = 0
+        elif texts_ahead[i + 1] == -1:
+            texts_ahead[i] = -1
         else:
-            next_table[i] = next_table[i + 1]
+            texts_ahead[i] = texts_ahead[i + 1] + (kind == _TEXT)
 
-    out: list[Token] = []
+    return texts_ahead
+
+
+def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
+    """Classify cells and group them into the token stream the grammar reads."""
+    cells = _expand(cells)
     notes: list[Diagnostic] = []
+    kinds = _kinds(cells, notes)
+    texts_ahead = _texts_ahead(kinds)
+    out: list[Token] = []
     run: list[Cell] = []
     in_table = False
     last_label = ""
@@ -104,8 +156,8 @@ def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
             continue
         flush(cell)
         if kind == _TEXT:
-            ahead = next_table[i + 1]
-            if in_table and ahead != -1 and ahead - i <= _STRAY_REACH_CELLS and len(cell.text) <= _STRAY_MAX_LENGTH:
+            ahead = texts_ahead[i]
+            if in_table and 0 < ahead <= _STRAY_REACH and len(cell.text) <= _STRAY_MAX_LENGTH:
                 notes.append(
                     Diagnostic(
                         "text.ignored",

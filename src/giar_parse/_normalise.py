@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -54,6 +55,7 @@ _CHROME = re.compile(
 _CHROME_FIRST = frozenset("您当扫【打关分国地市区县版主承网联字-—–－第")
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Fold a cell for matching: NFKC, drop whitespace and quotes, unify enumerators."""
     if text.isascii() and text.isdigit():
@@ -121,7 +123,7 @@ def _split_spaces(line: str) -> list[tuple[int, str]]:
     if start < len(line):
         pieces.append((start, line[start:]))
     # letter-spaced headings (行    政    诉    讼) come apart into single characters
-    if len(pieces) > 1 and all(len(p.strip()) == 1 for _, p in pieces):
+    if len(pieces) > 1 and all(len(p.strip()) == 1 and not p.strip().isdigit() for _, p in pieces):
         return [(pieces[0][0], "".join(p.strip() for _, p in pieces))]
     return pieces
 

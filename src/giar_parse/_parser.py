@@ -9,6 +9,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 
 from giar_parse._build import build_report
 from giar_parse._grammar import lark_parser
+from giar_parse._html import flatten, looks_like_html, remap
 from giar_parse._lexer import tokens
 from giar_parse._normalise import cells
 from giar_parse._transformer import Element
@@ -55,10 +56,18 @@ def _elements(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[E
     return result
 
 
+def _parse_text(text: str) -> Report:
+    stream, notes = tokens(cells(text))
+    elements = _elements(stream, text, notes)
+    return build_report(text, elements, notes)
+
+
 def parse(text: str, *, strict: bool = False) -> Report:
     """Read a 政府信息公开工作年度报告 from its text.
 
-    Returns a :class:`~giar_parse.model.Report`; where a table or value cannot be read it
+    ``text`` is the report as plain text (from a PDF, a Word document or a web page) or
+    the web page's HTML itself.  Returns a :class:`~giar_parse.model.Report`; where a
+    table or value cannot be read it
     is None and a diagnostic says why.  With ``strict=True`` the first error diagnostic is
     raised as :class:`~giar_parse.errors.IncompleteReportError` instead.
 
@@ -84,9 +93,11 @@ def parse(text: str, *, strict: bool = False) -> Report:
     if not isinstance(text, str):
         raise GiarParseError(f"parse() reads str, not {type(text).__name__}; use parse_bytes() for bytes")
     try:
-        stream, notes = tokens(cells(text))
-        elements = _elements(stream, text, notes)
-        report = build_report(text, elements, notes)
+        if looks_like_html(text):
+            flattened = flatten(text)
+            report = remap(_parse_text(flattened.text), flattened)
+        else:
+            report = _parse_text(text)
     except GiarParseError:
         raise
     except (LarkError, LookupError, ArithmeticError, TypeError, ValueError, AttributeError) as error:
