@@ -8,6 +8,7 @@ Build it as CI does (warnings are errors, broken references included):
 
 from __future__ import annotations
 
+import doctest
 import sys
 from pathlib import Path
 
@@ -56,6 +57,8 @@ intersphinx_timeout = 10
 
 # doctest: every ``>>>`` block of the pages and of the docstrings autodoc pulls in
 doctest_test_doctest_blocks = "default"
+# as strict as pytest --doctest-modules: an exception's message is compared too
+doctest_default_flags = doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1
 
 html_theme = "furo"
 html_title = f"giar-parse {release}"

@@ -260,6 +260,10 @@ EXAMPLES: dict[str, Example] = {
         "a line ``单位：件`` inside table 三",
         _replace("\t四、结转下年度继续办理\n", "\t单位：件\n\t四、结转下年度继续办理\n"),
     ),
+    "label.fuzzy": Example(
+        "the row label 5.要求行政机关确认或重新出具已获取信息 cut short to 5.要求行政机关确认或重新出",
+        _replace("\t5.要求行政机关确认或重新出具已获取信息\n", "\t5.要求行政机关确认或重新出\n"),
+    ),
     "layout.unexpected": Example(
         "written out by hand in the parser's wording, for a table 二 row label 行政许可 inside table 三",
         message="'行政许可' is out of place for the table layout and was skipped",
@@ -289,8 +293,9 @@ _FAMILIES = {
     "section": "Sections",
     "template": "Template",
     "metadata": "Metadata",
-    "text": "Layout: text and cells the tables do not use",
-    "layout": "Layout: text and cells the tables do not use",
+    "text": "Layout: text, labels and cells the tables do not expect",
+    "label": "Layout: text, labels and cells the tables do not expect",
+    "layout": "Layout: text, labels and cells the tables do not expect",
 }
 
 

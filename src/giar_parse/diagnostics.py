@@ -83,8 +83,8 @@ _ALL = (
     CodeInfo(
         "cells.blank",
         "info",
-        "Cells of a table print nothing at all. One summary per table; its path is the table's numeral "
-        "(``二``, ``三`` or ``四``). Blank cells are ``None``, never 0.",
+        "Cells of a table print nothing at all. One summary per table; its path is the table's key "
+        "(``active``, ``requests`` or ``appeals``). Blank cells are ``None``, never 0.",
         "Nothing, unless your analysis needs numbers there: a blank is a cell the agency left empty. "
         "Decide whether it means 0 or “not reported”; the identity checks read it as 0 and say so.",
     ),
@@ -193,13 +193,20 @@ _ALL = (
         "Neither a title nor a statistics period names the year, so ``year`` is the first year the prose mentions.",
         "Check ``year`` against where you got the report (its URL or publication date).",
     ),
-    # --- layout: cells the tables do not use (_lexer.py, _parser.py) ---
+    # --- layout: labels and cells the grammar does not expect (_lexer.py, _parser.py) ---
     CodeInfo(
         "text.ignored",
         "info",
         "A short piece of text inside a table (a unit line, a note, a stray word) that is neither a "
         "label nor a value was dropped.",
         "Nothing, unless the text matters to you (the diagnostic's line says where it is).",
+    ),
+    CodeInfo(
+        "label.fuzzy",
+        "info",
+        "A long row label inside a table is cut short (PDF text often wraps it) or differs by one "
+        "character from the official wording, and was read as the row it can only stand for.",
+        "Usually nothing. If the row's values look wrong, check the label at the diagnostic's line.",
     ),
     CodeInfo(
         "layout.unexpected",
