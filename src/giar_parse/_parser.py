@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 from lark import Token
-from lark.exceptions import LarkError, UnexpectedInput
+from lark.exceptions import LarkError, UnexpectedToken
 
 from giar_parse._build import build_report
 from giar_parse._grammar import lark_parser
@@ -23,37 +23,33 @@ _MAX_SKIPPED = 200
 
 
 def _elements(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[Element]:
+    """Run the grammar over the tokens, skipping (and reporting) each token it cannot place."""
+    parser = lark_parser().parse_interactive([])
     skipped = 0
-
-    def recover(error: UnexpectedInput) -> bool:
-        nonlocal skipped
-        token = getattr(error, "token", None)
-        if token is None or token.type == "$END" or skipped >= _MAX_SKIPPED:
-            return False
-        skipped += 1
-        raw = getattr(token.value, "raw", "")
-        notes.append(
-            Diagnostic(
-                "layout.unexpected",
-                "warning",
-                f"{raw or token.type!r} is out of place for the table layout and was skipped",
-                None,
-                token.line,
+    for token in stream:
+        try:
+            parser.feed_token(token)
+        except UnexpectedToken:
+            skipped += 1
+            if skipped > _MAX_SKIPPED:
+                raise GiarParseError.at(
+                    "the tables could not be read: too many cells are out of place",
+                    text,
+                    token.line or 1,
+                    token.column or 1,
+                ) from None
+            value = token.value
+            raw = " ".join(cell.raw for cell in value) if token.type == "CELLS" else getattr(value, "raw", "")
+            notes.append(
+                Diagnostic(
+                    "layout.unexpected",
+                    "warning",
+                    f"{raw or token.type!r} is out of place for the table layout and was skipped",
+                    None,
+                    token.line,
+                )
             )
-        )
-        return True
-
-    try:
-        result = cast(list[Element], lark_parser().parse(stream, on_error=recover))
-    except UnexpectedInput as error:
-        token = getattr(error, "token", None)
-        raise GiarParseError.at(
-            "the tables could not be read: too many cells are out of place",
-            text,
-            getattr(token, "line", None) or 1,
-            getattr(token, "column", None) or 1,
-        ) from None
-    return result
+    return cast(list[Element], parser.feed_eof())  # type: ignore[no-untyped-call]
 
 
 def _parse_text(text: str) -> Report:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "EncodingError",
     "GiarParseError",
     "IncompleteReportError",
     "NotAReportError",
@@ -98,3 +99,7 @@ class IncompleteReportError(GiarParseError):
     ...     print(error.message)
     table 三 has no row requests.not_processed.complaints
     """
+
+
+class EncodingError(GiarParseError):
+    """The input bytes are not text in an encoding the library reads (UTF-8, UTF-16, GB18030)."""
