@@ -176,8 +176,10 @@ class Example:
 
     #: What was changed in the sample, in words (reST).
     how: str
-    #: The edit: sample text → edited text.  None where ``message`` is given instead.
+    #: The edit: sample text → edited text, then parsed.  None where ``read`` or ``message`` is given.
     edit: Callable[[str], str] | None = None
+    #: Another way to read the sample text into a report (e.g. through ``parse_bytes``).
+    read: Callable[[str], giar_parse.Report] | None = None
     #: A message written out by hand, for a code the sample cannot easily provoke.
     message: str | None = None
 
@@ -254,6 +256,10 @@ EXAMPLES: dict[str, Example] = {
     "section.missing": Example(
         "六、其他需要报告的事项 and its body deleted", _replace("六、其他需要报告的事项\n无。\n", "")
     ),
+    "input.encoding": Example(
+        "encoded as GB18030 and read with ``parse_bytes``",
+        read=lambda text: giar_parse.parse_bytes(text.encode("gb18030")),
+    ),
     "template.year_mismatch": Example("the title's year changed to 2021", _replace("重庆市2020年", "重庆市2021年")),
     "metadata.year": Example("the title deleted (the text starts at 根据)", _cut_until("根据")),
     "text.ignored": Example(
@@ -265,8 +271,8 @@ EXAMPLES: dict[str, Example] = {
         _replace("\t5.要求行政机关确认或重新出具已获取信息\n", "\t5.要求行政机关确认或重新出\n"),
     ),
     "layout.unexpected": Example(
-        "written out by hand in the parser's wording, for a table 二 row label 行政许可 inside table 三",
-        message="'行政许可' is out of place for the table layout and was skipped",
+        "a table 二 row label 行政许可 inside table 三",
+        _replace("\t四、结转下年度继续办理\n", "\t行政许可\n\t四、结转下年度继续办理\n"),
     ),
 }
 
@@ -274,10 +280,14 @@ EXAMPLES: dict[str, Example] = {
 def example_diagnostic(code: str) -> giar_parse.Diagnostic:
     """The first diagnostic with ``code`` that the example for it produces."""
     example = EXAMPLES[code]
-    if example.edit is None:
-        assert example.message is not None
+    if example.message is not None:
         return giar_parse.Diagnostic(code, CODES[code].severity, example.message)
-    report = giar_parse.parse(example.edit(giar_parse.sample_text()))
+    text = giar_parse.sample_text()
+    if example.read is not None:
+        report = example.read(text)
+    else:
+        assert example.edit is not None
+        report = giar_parse.parse(example.edit(text))
     for diagnostic in report.diagnostics:
         if diagnostic.code == code:
             return diagnostic
@@ -288,6 +298,7 @@ _FAMILIES = {
     "identity": "Identities: the report's own arithmetic",
     "cells": "Cells: reading and placing values",
     "amount": "Amounts: money units",
+    "input": "Input",
     "row": "Rows",
     "table": "Tables",
     "section": "Sections",
@@ -322,7 +333,7 @@ def diagnostics_reference() -> str:
             found += f", line {diagnostic.line}"
         source = (
             f"Example, from the bundled sample with {example.how} ({found}):"
-            if example.edit is not None
+            if example.message is None
             else f"Example, {example.how}:"
         )
         out += [

@@ -178,6 +178,15 @@ _ALL = (
         "``sections`` has no entry for it.",
         "Nothing for the tables. Reports often drop 六 when there is nothing to report.",
     ),
+    # --- input (_decode.py) ---
+    CodeInfo(
+        "input.encoding",
+        "info",
+        ":func:`~giar_parse.parse_bytes` (or the command line) decoded the input; the message names the "
+        "encoding it used (UTF-8, UTF-16 or GB18030).",
+        "Nothing. If the text reads as nonsense, the file is in another encoding: decode it yourself "
+        "and call :func:`~giar_parse.parse`.",
+    ),
     # --- metadata (_build.py) ---
     CodeInfo(
         "template.year_mismatch",

@@ -102,4 +102,12 @@ class IncompleteReportError(GiarParseError):
 
 
 class EncodingError(GiarParseError):
-    """The input bytes are not text in an encoding the library reads (UTF-8, UTF-16, GB18030)."""
+    r"""The input bytes are not text in an encoding the library reads (UTF-8, UTF-16, GB18030).
+
+    >>> import giar_parse
+    >>> try:
+    ...     giar_parse.parse_bytes(b"\xff" * 10)
+    ... except giar_parse.EncodingError as error:
+    ...     print(error.message.split(": ")[-1])
+    byte 0xFF at offset 0 is invalid GB18030
+    """
