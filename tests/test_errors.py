@@ -117,3 +117,16 @@ def test_cells_out_of_place_are_skipped_with_a_warning() -> None:
     assert report.active == giar_parse.parse(ROWS_TAB_2021).active
     skipped = [d for d in report.diagnostics if d.code == "layout.unexpected"]
     assert skipped and all(d.severity == "warning" and d.line for d in skipped)
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["<html>" + "<a " * 200_000, "<html>" + '<a b="' * 200_000, "<html><a " + "x=1 " * 200_000 + ">"],
+    ids=["unclosed-tags", "unclosed-quotes", "huge-tag"],
+)
+def test_pathological_html_does_not_hang(page: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(NotAReportError):
+        giar_parse.parse(page)
+    # a guard against the super-linear rescans of html.parser, not a speed goal
+    assert time.perf_counter() - started < 30

@@ -48,6 +48,9 @@ _BLOCKS = frozenset(
 )
 _SKIPPED = frozenset({"script", "style", "noscript", "template"})
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
+# A "<" that no ">" closes soon is text: html.parser rescans unclosed tags (super-linear),
+# so it becomes "‹" (one character, so every position in the page stays the same).
+_UNCLOSED_TAG = re.compile(r"<(?![^<>]{0,2000}>)")
 
 
 def looks_like_html(text: str) -> bool:
@@ -139,7 +142,7 @@ class _Flattener(HTMLParser):
 def flatten(html: str) -> Flattened:
     """Flatten an HTML page into report text, remembering where every line and cell came from."""
     parser = _Flattener()
-    parser.feed(html)
+    parser.feed(_UNCLOSED_TAG.sub("‹", html))
     parser.close()
     parser._break()
     return Flattened("\n".join(text for text, _ in parser.lines), [origins for _, origins in parser.lines])
