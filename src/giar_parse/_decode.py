@@ -79,6 +79,12 @@ def parse_bytes(data: bytes, *, strict: bool = False) -> Report:
     GB18030/GBK, common on government sites.  An ``input.encoding`` info diagnostic
     names the encoding used.  Otherwise as :func:`~giar_parse.parse`.
 
+    >>> import giar_parse
+    >>> data = giar_parse.sample_text().encode("gb18030")  # as many government sites serve it
+    >>> report = giar_parse.parse_bytes(data)
+    >>> report.agency, report.diagnostics[-1].message
+    ('重庆市', 'the input was decoded as GB18030')
+
     Raises:
         EncodingError: the bytes are not text in any of these encodings.
         GiarParseError: as :func:`~giar_parse.parse`.

@@ -23,6 +23,14 @@ def to_dataframe(
     → report to fill ``file``.  ``value`` keeps ``None`` (never 0 or NaN) where no number is
     printed, so it is an object column of ``int`` and ``Decimal``; ``year`` is ``Int64``.
 
+    >>> import giar_parse
+    >>> frame = giar_parse.to_dataframe(giar_parse.parse(giar_parse.sample_text()))
+    >>> frame.shape
+    (198, 9)
+    >>> received = (frame.table == "requests") & (frame.row == "received")
+    >>> frame[received & (frame.column == "total")].value.item()
+    5758
+
     Raises:
         ImportError: pandas is not installed (``pip install 'giar-parse[pandas]'``).
 

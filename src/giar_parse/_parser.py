@@ -67,6 +67,20 @@ def parse(text: str, *, strict: bool = False) -> Report:
     is None and a diagnostic says why.  With ``strict=True`` the first error diagnostic is
     raised as :class:`~giar_parse.errors.IncompleteReportError` instead.
 
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.agency, report.year, report.requests.received.total
+    ('重庆市', 2020, 5758)
+    >>> cut = giar_parse.sample_text().split("四、政府信息公开行政复议")[0]
+    >>> giar_parse.parse(cut).appeals is None
+    True
+    >>> giar_parse.parse(cut, strict=True)
+    Traceback (most recent call last):
+    ...
+    giar_parse.errors.IncompleteReportError: table 四 (行政复议、行政诉讼情况) was not found (line 1, column 1)
+    重庆市2020年政府信息
+    ^
+
     Raises:
         GiarParseError: the text is not a report (``NotAReportError``), is a pre-2019
             report (``UnsupportedTemplateError``), or ``strict`` found an error.

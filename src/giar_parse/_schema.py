@@ -105,6 +105,11 @@ def json_schema() -> dict[str, Any]:
     Built from the records themselves, so it follows every field they have; every key
     is required and no other key is allowed, except ``provenance`` (and a section's
     ``line``) with ``provenance=True`` and the command line's ``file``.
+
+    >>> import giar_parse
+    >>> schema = giar_parse.json_schema()
+    >>> schema["$defs"]["Counts"]["properties"]["natural_person"]["description"]
+    '自然人'
     """
     defs: dict[str, Any] = {}
     _define(Report, defs)

@@ -40,6 +40,13 @@ def to_records(report: Report, *, file: str | None = None, provenance: bool = Fa
     number is printed — never 0) and ``raw`` (the cell as printed, ``None`` if blank).
     ``provenance=True`` adds ``source_line`` and ``source_column``.  A table or row the
     report lacks gives no rows (its diagnostics say why).
+
+    >>> import giar_parse
+    >>> rows = giar_parse.to_records(giar_parse.parse(giar_parse.sample_text()), file="sample.txt")
+    >>> len(rows)
+    198
+    >>> {key: rows[0][key] for key in ("file", "table", "row", "column", "value", "raw")}
+    {'file': 'sample.txt', 'table': 'active', 'row': 'regulations', 'column': 'made', 'value': 7, 'raw': '7'}
     """
     out: list[dict[str, Any]] = []
     for table in _TABLES:
