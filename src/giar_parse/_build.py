@@ -146,13 +146,15 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
     active = active_disclosure(blocks, template, notes) if blocks else None
     requests = request_table(rows, notes) if rows else None
     appeal = next((appeal_table(table, notes) for table in appeals if table.cells), None)
-    for name, table, label in (
-        ("active", active, "二 (主动公开政府信息情况)"),
-        ("requests", requests, "三 (收到和处理政府信息公开申请情况)"),
-        ("appeals", appeal, "四 (行政复议、行政诉讼情况)"),
+    heading_lines = {section.number: section.line for section in reversed(sections)}
+    for number, name, table, label in (
+        (2, "active", active, "二 (主动公开政府信息情况)"),
+        (3, "requests", requests, "三 (收到和处理政府信息公开申请情况)"),
+        (4, "appeals", appeal, "四 (行政复议、行政诉讼情况)"),
     ):
         if table is None and not (name == "appeals" and appeals):
-            notes.add("table.missing", "error", f"table {label} was not found", name)
+            # point at the section that should hold the table, where there is one
+            notes.add("table.missing", "error", f"table {label} was not found", name, heading_lines.get(number))
     for number, (kind, heading) in enumerate(_SECTION_NAMES, start=1):
         if number not in distinct_headings:
             notes.add("section.missing", "warning", f"section {heading} was not found", f"sections.{kind}")

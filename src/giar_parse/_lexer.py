@@ -7,7 +7,7 @@ import re
 
 from lark import Token
 
-from giar_parse._fuzzy import match_label
+from giar_parse._fuzzy import match_label, official_label
 from giar_parse._grammar import classifier
 from giar_parse._normalise import MAX_LABEL, Cell, fold
 from giar_parse._requests import ROWS
@@ -97,7 +97,11 @@ def _kinds(cells: list[Cell], notes: list[Diagnostic]) -> list[str]:
                 what = "is cut short" if how == "prefix" else "differs by one character from the official label"
                 notes.append(
                     Diagnostic(
-                        "label.fuzzy", "info", f"row label {cell.raw!r} {what}; read as {terminal}", None, cell.line
+                        "label.fuzzy",
+                        "info",
+                        f"row label {cell.raw!r} {what}; read as {official_label(terminal)}",
+                        None,
+                        cell.line,
                     )
                 )
                 kinds[i] = terminal
