@@ -14,6 +14,7 @@ from giar_parse._records import Notes
 from giar_parse._requests import request_table
 from giar_parse._transformer import Active, ActiveBlock, Appeal, Element, Heading, Prose, Request, Row
 from giar_parse.errors import NotAReportError, UnsupportedTemplateError
+from giar_parse.labels import SECTIONS
 from giar_parse.model import Diagnostic, Report, Section, Template
 
 __all__ = ["SECTION_KINDS", "build_report"]
@@ -155,9 +156,10 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
         if table is None and not (name == "appeals" and appeals):
             # point at the section that should hold the table, where there is one
             notes.add("table.missing", "error", f"table {label} was not found", name, heading_lines.get(number))
-    for number, (kind, heading) in enumerate(_SECTION_NAMES, start=1):
+    for kind, (number, heading) in SECTIONS.items():
         if number not in distinct_headings:
-            notes.add("section.missing", "warning", f"section {heading} was not found", f"sections.{kind}")
+            numeral = "一二三四五六"[number - 1]
+            notes.add("section.missing", "warning", f"section {numeral}、{heading} was not found", f"sections.{kind}")
     diagnostics = [*lexer_notes, *notes.finish(), *checks.check(requests, appeal)]
     return Report(
         template=template,
@@ -172,13 +174,3 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
         appeals=appeal,
         diagnostics=tuple(diagnostics),
     )
-
-
-_SECTION_NAMES = (
-    ("overview", "一、总体情况"),
-    ("active_disclosure", "二、主动公开政府信息情况"),
-    ("requests", "三、收到和处理政府信息公开申请情况"),
-    ("appeals", "四、政府信息公开行政复议、行政诉讼情况"),
-    ("problems", "五、存在的主要问题及改进情况"),
-    ("other", "六、其他需要报告的事项"),
-)
