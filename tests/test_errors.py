@@ -8,7 +8,7 @@ import time
 import pytest
 
 import giar_parse
-from conftest import seed_text
+from conftest import DATA, seed_text
 from giar_parse import GiarParseError, IncompleteReportError, NotAReportError
 
 
@@ -96,7 +96,45 @@ def test_five_megabytes_of_text_finish_quickly() -> None:
     assert elapsed < 60
 
 
+@pytest.mark.parametrize("line", ["", " ", "\t", "|", "一、", "\r"])
+def test_many_short_lines_do_not_hang(line: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(NotAReportError):
+        giar_parse.parse((line + "\n") * 200_000)
+    assert time.perf_counter() - started < 30  # a guard against super-linear scans, not a speed goal
+
+
 def test_pathological_lines_do_not_hang() -> None:
     nasty = "（" * 100_000 + "\n" + "1" * 200_000 + "万" + "\n" + "\t" * 100_000 + "\n" + " " * 100_000 + "x"
     with pytest.raises(NotAReportError):
         giar_parse.parse(nasty)
+
+
+ROWS_TAB_2021 = (DATA / "2021" / "pingtan-gov-2023.rows-tab.txt").read_text(encoding="utf-8")
+
+
+def test_block_whose_caption_was_lost_is_still_read() -> None:
+    text = ROWS_TAB_2021.replace("第二十条第（五）项\n", "")
+    report = giar_parse.parse(text)
+    assert report == giar_parse.parse(ROWS_TAB_2021)
+
+
+def test_cells_out_of_place_are_skipped_with_a_warning() -> None:
+    text = ROWS_TAB_2021.replace("信息内容\t本年制发件数", "本年制发件数", 1)
+    report = giar_parse.parse(text)
+    assert report.active == giar_parse.parse(ROWS_TAB_2021).active
+    skipped = [d for d in report.diagnostics if d.code == "layout.unexpected"]
+    assert skipped and all(d.severity == "warning" and d.line for d in skipped)
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["<html>" + "<a " * 200_000, "<html>" + '<a b="' * 200_000, "<html><a " + "x=1 " * 200_000 + ">"],
+    ids=["unclosed-tags", "unclosed-quotes", "huge-tag"],
+)
+def test_pathological_html_does_not_hang(page: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(NotAReportError):
+        giar_parse.parse(page)
+    # a guard against the super-linear rescans of html.parser, not a speed goal
+    assert time.perf_counter() - started < 30

@@ -104,3 +104,14 @@ def test_page_chrome_stays_out_of_titles_and_bodies() -> None:
     assert report.title is not None and "位置" not in report.title
     assert all("扫一扫" not in s.body and "您当前的位置" not in s.body for s in report.sections)
     assert all("bookmark" not in s.heading for s in giar_parse.parse(seed_text("001_a256bd59c98b6bc9")).sections)
+
+
+def test_row_losing_a_value_in_one_cell_per_line_layout_is_not_shifted() -> None:
+    lines = seed_text("001_a256bd59c98b6bc9").split("\n")
+    del lines[lines.index("\t222")]  # （一）予以公开, 商业企业
+    report = giar_parse.parse("\n".join(lines))
+    assert report.requests is not None and report.requests.disclosed is not None
+    # the blank placeholder line before the next label must not become the 7th column
+    assert report.requests.disclosed.total is None and report.requests.disclosed.other_org is None
+    missing = [d for d in report.diagnostics if d.code == "cells.missing"]
+    assert [(d.severity, d.path) for d in missing] == [("error", "requests.disclosed")]

@@ -20,6 +20,7 @@ FORMS = [
     "lo-pdftotext-layout.txt",
     "lo-pdftotext-raw.txt",
     "lo-pdfplumber.txt",
+    "html",
 ]
 REPORTS = ["pingtan-gov-2023", "pingtan-gov-2024"]
 needs_samples = pytest.mark.skipif(
@@ -162,3 +163,21 @@ def test_truncated_2019_report_mentioning_requests_is_not_taken_for_pre_2019() -
 def test_bundled_2021_sample_matches_its_expected_values() -> None:
     expected = json.loads((ROWS_TAB_2021.parent / "pingtan-gov-2023.json").read_text(encoding="utf-8"))
     assert differences(expected, giar_parse.to_dict(giar_parse.parse(rows_tab()))) == []
+
+
+def test_typo_or_stray_space_in_a_long_label_keeps_the_row_with_a_note() -> None:
+    text = rows_tab().replace("2.没有现成信息需要另行制作", "2.没有现成信息需另行制作")
+    text = text.replace("4.保护第三方合法权益", "4.保护第三方 合法权益")
+    text = text.replace("第二十条第（五）项", "第二十条 第（五）项").replace("1.属于国家秘密", "1、属于国家秘密")
+    report = giar_parse.parse(text)
+    assert report == giar_parse.parse(rows_tab())
+    notes = [d for d in report.diagnostics if d.code == "label.fuzzy"]
+    assert len(notes) == 1 and notes[0].severity == "info" and "没有现成信息需另行制作" in notes[0].message
+
+
+def test_prose_fragment_like_a_label_outside_tables_stays_prose() -> None:
+    original = seed_text("002_e299ec6f40b1d0d2")
+    report = giar_parse.parse(original.replace("(一)主动公开情况", "要求行政机关确认或重新出", 1))
+    assert not any(d.code == "label.fuzzy" for d in report.diagnostics)
+    assert "要求行政机关确认或重新出" in report.sections[0].body
+    assert report.requests == giar_parse.parse(original).requests

@@ -8,12 +8,22 @@
 
 from __future__ import annotations
 
+from giar_parse._decode import parse_bytes
+from giar_parse._frame import to_dataframe
 from giar_parse._json import to_dict
 from giar_parse._layout import Layout
 from giar_parse._parser import parse
 from giar_parse._render import render
 from giar_parse._sample import sample_text
-from giar_parse.errors import GiarParseError, IncompleteReportError, NotAReportError, UnsupportedTemplateError
+from giar_parse._schema import json_schema
+from giar_parse._tidy import to_records
+from giar_parse.errors import (
+    EncodingError,
+    GiarParseError,
+    IncompleteReportError,
+    NotAReportError,
+    UnsupportedTemplateError,
+)
 from giar_parse.model import (
     ActiveDisclosure,
     ActiveDisclosure2019,
@@ -52,6 +62,7 @@ __all__ = [
     "Diagnostic",
     "DocumentCounts",
     "DocumentCounts2021",
+    "EncodingError",
     "FeeAmount",
     "FeeItems",
     "GiarParseError",
@@ -72,8 +83,12 @@ __all__ = [
     "UnsupportedTemplateError",
     "Withheld",
     "__version__",
+    "json_schema",
     "parse",
+    "parse_bytes",
     "render",
     "sample_text",
+    "to_dataframe",
     "to_dict",
+    "to_records",
 ]

@@ -14,6 +14,7 @@ from giar_parse._records import Notes
 from giar_parse._requests import request_table
 from giar_parse._transformer import Active, ActiveBlock, Appeal, Element, Heading, Prose, Request, Row
 from giar_parse.errors import NotAReportError, UnsupportedTemplateError
+from giar_parse.labels import SECTIONS
 from giar_parse.model import Diagnostic, Report, Section, Template
 
 __all__ = ["SECTION_KINDS", "build_report"]
@@ -33,9 +34,9 @@ _MARKS_2019 = frozenset({"COLUMN_2019", "NORMATIVE_DOCUMENTS", "OTHER_SERVICES",
 _PARTS_2021 = frozenset({"NO_CORRECTION", "UNPAID_FEES", "OTHER_HANDLING_OTHER"})
 # Headings of the old template (国务院令第492号, reports for 2008-2018).
 _PRE_2019 = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．]\s*)?"
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}[ \t\u3000]*[、.．][ \t\u3000]*)?"
     r"(?:概述|(?:政府信息)?依申请公开(?:政府)?信息(?:的)?(?:办理)?情况|(?:政府信息公开的)?收费及减免情况"
-    r"|因政府信息公开申请行政复议、提起行政诉讼的情况|复议、诉讼和申诉情况)\s*$",
+    r"|因政府信息公开申请行政复议、提起行政诉讼的情况|复议、诉讼和申诉情况)[ \t\u3000]*$",
     re.MULTILINE,
 )
 _OLD_REGULATION = re.compile(r"国务院令第\s*492\s*号")
@@ -146,16 +147,19 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
     active = active_disclosure(blocks, template, notes) if blocks else None
     requests = request_table(rows, notes) if rows else None
     appeal = next((appeal_table(table, notes) for table in appeals if table.cells), None)
-    for name, table, label in (
-        ("active", active, "二 (主动公开政府信息情况)"),
-        ("requests", requests, "三 (收到和处理政府信息公开申请情况)"),
-        ("appeals", appeal, "四 (行政复议、行政诉讼情况)"),
+    heading_lines = {section.number: section.line for section in reversed(sections)}
+    for number, name, table, label in (
+        (2, "active", active, "二 (主动公开政府信息情况)"),
+        (3, "requests", requests, "三 (收到和处理政府信息公开申请情况)"),
+        (4, "appeals", appeal, "四 (行政复议、行政诉讼情况)"),
     ):
         if table is None and not (name == "appeals" and appeals):
-            notes.add("table.missing", "error", f"table {label} was not found", name)
-    for number, (kind, heading) in enumerate(_SECTION_NAMES, start=1):
+            # point at the section that should hold the table, where there is one
+            notes.add("table.missing", "error", f"table {label} was not found", name, heading_lines.get(number))
+    for kind, (number, heading) in SECTIONS.items():
         if number not in distinct_headings:
-            notes.add("section.missing", "warning", f"section {heading} was not found", f"sections.{kind}")
+            numeral = "一二三四五六"[number - 1]
+            notes.add("section.missing", "warning", f"section {numeral}、{heading} was not found", f"sections.{kind}")
     diagnostics = [*lexer_notes, *notes.finish(), *checks.check(requests, appeal)]
     return Report(
         template=template,
@@ -170,13 +174,3 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
         appeals=appeal,
         diagnostics=tuple(diagnostics),
     )
-
-
-_SECTION_NAMES = (
-    ("overview", "一、总体情况"),
-    ("active_disclosure", "二、主动公开政府信息情况"),
-    ("requests", "三、收到和处理政府信息公开申请情况"),
-    ("appeals", "四、政府信息公开行政复议、行政诉讼情况"),
-    ("problems", "五、存在的主要问题及改进情况"),
-    ("other", "六、其他需要报告的事项"),
-)

@@ -13,7 +13,7 @@ from giar_parse import labels
 from giar_parse._grammar import classifier
 from giar_parse._normalise import fold
 
-__all__ = ["Match", "match_label"]
+__all__ = ["Match", "match_label", "official_label"]
 
 # shorter cells are too ambiguous to stand for a cut-off label
 _MIN_PREFIX = 6
@@ -24,20 +24,33 @@ Match = tuple[str, str]  # (terminal, "prefix" or "typo")
 
 
 @functools.lru_cache(maxsize=1)
+def _official() -> dict[str, str]:
+    """Terminal → the official wording of its row (labels.py), for every table row."""
+    texts = [*labels.REQUEST_ROWS.values(), *(label for _, label in labels.ACTIVE_ROWS_2019.values())]
+    texts += [label for _, label in labels.ACTIVE_ROWS_2021.values()]
+    found: dict[str, str] = {}
+    for text in texts:
+        match = classifier().fullmatch(fold(text))
+        if match is not None and match.lastgroup is not None:
+            found.setdefault(match.lastgroup, text)
+    return found
+
+
+@functools.lru_cache(maxsize=1)
 def _canonical() -> tuple[tuple[str, str], ...]:
     """(folded label, terminal) for every long official row label, with and without its enumerator."""
     found: dict[str, str] = {}
-    texts = [*labels.REQUEST_ROWS.values(), *(label for _, label in labels.ACTIVE_ROWS_2019.values())]
-    texts += [label for _, label in labels.ACTIVE_ROWS_2021.values()]
-    for text in texts:
+    for terminal, text in _official().items():
         folded = fold(text)
-        match = classifier().fullmatch(folded)
-        if match is None or match.lastgroup is None:
-            continue
         for variant in (folded, _ENUMERATOR.sub("", folded)):
             if len(variant) >= _MIN_PREFIX:
-                found[variant] = match.lastgroup
+                found[variant] = terminal
     return tuple(found.items())
+
+
+def official_label(terminal: str) -> str:
+    """The official wording of the row a terminal stands for (the terminal's name if none)."""
+    return _official().get(terminal, terminal)
 
 
 def _one_edit(text: str, label: str) -> bool:

@@ -48,6 +48,14 @@ def to_dict(report: Report, *, provenance: bool = False) -> dict[str, Any]:
     Money becomes a decimal string (``"37000000000"``), dates ISO strings, blanks
     ``None``.  With ``provenance=True`` every record also carries a ``provenance``
     mapping of field → ``{"line", "column", "raw"}`` and every section its ``line``.
+
+    >>> import json
+    >>> import giar_parse
+    >>> data = giar_parse.to_dict(giar_parse.parse(giar_parse.sample_text()))
+    >>> data["active"]["procurement"]
+    {'projects': 23218, 'amount': '37000000000', 'amount_text': '370亿元'}
+    >>> json.loads(json.dumps(data)) == data
+    True
     """
     result: dict[str, Any] = _convert(report, provenance)
     return result

@@ -7,7 +7,7 @@ import re
 
 from lark import Token
 
-from giar_parse._fuzzy import match_label
+from giar_parse._fuzzy import match_label, official_label
 from giar_parse._grammar import classifier
 from giar_parse._normalise import MAX_LABEL, Cell, fold
 from giar_parse._requests import ROWS
@@ -81,19 +81,31 @@ def _expand(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-def _kind(cell: Cell, notes: list[Diagnostic]) -> str:
-    kind = _classify(cell.text)
-    if kind != _TEXT or len(cell.text) > MAX_LABEL:
-        return kind
-    fuzzy = match_label(cell.text)
-    if fuzzy is None:
-        return kind
-    terminal, how = fuzzy
-    what = "is cut short" if how == "prefix" else "differs by one character from the official label"
-    notes.append(
-        Diagnostic("label.fuzzy", "info", f"row label {cell.raw!r} {what}; read as {terminal}", None, cell.line)
-    )
-    return terminal
+def _kinds(cells: list[Cell], notes: list[Diagnostic]) -> list[str]:
+    """Each cell's kind; inside tables, text that is a cut-off or mistyped long label is that label."""
+    kinds = [_classify(cell.text) for cell in cells]
+    in_table = False
+    for i, (cell, kind) in enumerate(zip(cells, kinds, strict=True)):
+        if kind.startswith(_HEADING_PREFIX):
+            in_table = False
+        elif kind not in (_VALUE, _TEXT):
+            in_table = True
+        elif kind == _TEXT and in_table and len(cell.text) <= MAX_LABEL:
+            fuzzy = match_label(cell.text)
+            if fuzzy is not None:
+                terminal, how = fuzzy
+                what = "is cut short" if how == "prefix" else "differs by one character from the official label"
+                notes.append(
+                    Diagnostic(
+                        "label.fuzzy",
+                        "info",
+                        f"row label {cell.raw!r} {what}; read as {official_label(terminal)}",
+                        None,
+                        cell.line,
+                    )
+                )
+                kinds[i] = terminal
+    return kinds
 
 
 def _token(kind: str, value: object, cell: Cell) -> Token:
@@ -124,7 +136,7 @@ def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
     """Classify cells and group them into the token stream the grammar reads."""
     cells = _expand(cells)
     notes: list[Diagnostic] = []
-    kinds = [_kind(cell, notes) for cell in cells]
+    kinds = _kinds(cells, notes)
     texts_ahead = _texts_ahead(kinds)
     out: list[Token] = []
     run: list[Cell] = []

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import cast
 
 from lark import Token
-from lark.exceptions import LarkError, UnexpectedInput
+from lark.exceptions import LarkError, UnexpectedToken
 
 from giar_parse._build import build_report
 from giar_parse._grammar import lark_parser
+from giar_parse._html import flatten, looks_like_html, remap
 from giar_parse._lexer import tokens
 from giar_parse._normalise import cells
 from giar_parse._transformer import Element
@@ -22,45 +23,63 @@ _MAX_SKIPPED = 200
 
 
 def _elements(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[Element]:
+    """Run the grammar over the tokens, skipping (and reporting) each token it cannot place."""
+    parser = lark_parser().parse_interactive([])
     skipped = 0
-
-    def recover(error: UnexpectedInput) -> bool:
-        nonlocal skipped
-        token = getattr(error, "token", None)
-        if token is None or token.type == "$END" or skipped >= _MAX_SKIPPED:
-            return False
-        skipped += 1
-        raw = getattr(token.value, "raw", "")
-        notes.append(
-            Diagnostic(
-                "layout.unexpected",
-                "warning",
-                f"{raw or token.type!r} is out of place for the table layout and was skipped",
-                None,
-                token.line,
+    for token in stream:
+        try:
+            parser.feed_token(token)
+        except UnexpectedToken:
+            skipped += 1
+            if skipped > _MAX_SKIPPED:
+                raise GiarParseError.at(
+                    "the tables could not be read: too many cells are out of place",
+                    text,
+                    token.line or 1,
+                    token.column or 1,
+                ) from None
+            value = token.value
+            raw = " ".join(cell.raw for cell in value) if token.type == "CELLS" else getattr(value, "raw", "")
+            notes.append(
+                Diagnostic(
+                    "layout.unexpected",
+                    "warning",
+                    f"{raw or token.type!r} is out of place for the table layout and was skipped",
+                    None,
+                    token.line,
+                )
             )
-        )
-        return True
+    return cast(list[Element], parser.feed_eof())  # type: ignore[no-untyped-call]
 
-    try:
-        result = cast(list[Element], lark_parser().parse(stream, on_error=recover))
-    except UnexpectedInput as error:
-        token = getattr(error, "token", None)
-        raise GiarParseError.at(
-            "the tables could not be read: too many cells are out of place",
-            text,
-            getattr(token, "line", None) or 1,
-            getattr(token, "column", None) or 1,
-        ) from None
-    return result
+
+def _parse_text(text: str) -> Report:
+    stream, notes = tokens(cells(text))
+    elements = _elements(stream, text, notes)
+    return build_report(text, elements, notes)
 
 
 def parse(text: str, *, strict: bool = False) -> Report:
     """Read a 政府信息公开工作年度报告 from its text.
 
-    Returns a :class:`~giar_parse.model.Report`; where a table or value cannot be read it
+    ``text`` is the report as plain text (from a PDF, a Word document or a web page) or
+    the web page's HTML itself.  Returns a :class:`~giar_parse.model.Report`; where a
+    table or value cannot be read it
     is None and a diagnostic says why.  With ``strict=True`` the first error diagnostic is
     raised as :class:`~giar_parse.errors.IncompleteReportError` instead.
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.agency, report.year, report.requests.received.total
+    ('重庆市', 2020, 5758)
+    >>> cut = giar_parse.sample_text().split("四、政府信息公开行政复议")[0]
+    >>> giar_parse.parse(cut).appeals is None
+    True
+    >>> giar_parse.parse(cut, strict=True)
+    Traceback (most recent call last):
+    ...
+    giar_parse.errors.IncompleteReportError: table 四 (行政复议、行政诉讼情况) was not found (line 1, column 1)
+    重庆市2020年政府信息
+    ^
 
     Raises:
         GiarParseError: the text is not a report (``NotAReportError``), is a pre-2019
@@ -70,9 +89,11 @@ def parse(text: str, *, strict: bool = False) -> Report:
     if not isinstance(text, str):
         raise GiarParseError(f"parse() reads str, not {type(text).__name__}; use parse_bytes() for bytes")
     try:
-        stream, notes = tokens(cells(text))
-        elements = _elements(stream, text, notes)
-        report = build_report(text, elements, notes)
+        if looks_like_html(text):
+            flattened = flatten(text)
+            report = remap(_parse_text(flattened.text), flattened)
+        else:
+            report = _parse_text(text)
     except GiarParseError:
         raise
     except (LarkError, LookupError, ArithmeticError, TypeError, ValueError, AttributeError) as error:

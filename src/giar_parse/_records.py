@@ -16,6 +16,7 @@ __all__ = ["MONEY", "Notes", "build", "plain_decimal"]
 MONEY = "money"
 
 R = TypeVar("R")
+_TABLE_PATHS = {"二": "active", "三": "requests", "四": "appeals"}
 
 
 def plain_decimal(value: Decimal) -> Decimal:
@@ -47,7 +48,7 @@ class Notes:
                 "cells.blank",
                 "info",
                 f"{count} cell(s) of table {table} print no number and are left null",
-                table,
+                _TABLE_PATHS.get(table),
             )
         self.blanks = {}
         return self.items

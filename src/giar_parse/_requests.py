@@ -8,7 +8,7 @@ import attrs
 
 from giar_parse._normalise import Cell
 from giar_parse._records import Notes, build
-from giar_parse._rows import fit, is_lossy
+from giar_parse._rows import fit, has_trailing_padding, is_lossy
 from giar_parse._transformer import Row
 from giar_parse._values import read
 from giar_parse.model import Counts, NotProcessed, OtherHandlingParts, RequestTable, Unavailable, Withheld
@@ -56,6 +56,7 @@ def request_table(rows: Sequence[Row], notes: Notes) -> RequestTable:
     """Build table 三, placing short rows only where the table shows how, and saying so."""
     valued = [row for row in rows if row.label in ROWS and any(cell.text for cell in row.cells)]
     lossy = is_lossy([row.cells for row in valued], len(COLUMNS))
+    padded = has_trailing_padding([row.cells for row in valued], len(COLUMNS))
     # without sub-rows a （六）其他处理 printing only blank cells is the one row, blank
     has_parts = any(ROWS.get(row.label, ("",))[0] == _PARTS for row in rows)
     found: dict[tuple[str, ...], Counts] = {}
@@ -79,13 +80,14 @@ def request_table(rows: Sequence[Row], notes: Notes) -> RequestTable:
         if key in found:
             notes.add("row.duplicate", "warning", f"{path} is printed twice; the first is kept", path, row.cell.line)
             continue
-        found[key] = _row(row, path, lossy, notes, paired, inferred)
+        found[key] = _row(row, path, (lossy, padded), notes, paired, inferred)
     _summarise(notes, paired, inferred)
     return _assemble(found, notes)
 
 
-def _row(row: Row, path: str, lossy: bool, notes: Notes, paired: list[str], inferred: list[str]) -> Counts:
-    placed = fit(row.cells, len(COLUMNS), lossy=lossy)
+def _row(row: Row, path: str, shape: tuple[bool, bool], notes: Notes, paired: list[str], inferred: list[str]) -> Counts:
+    lossy, padded = shape
+    placed = fit(row.cells, len(COLUMNS), lossy=lossy, padded=padded)
     if placed.slots is not None:
         return build(Counts, _SPEC, placed.slots, path=path, table="三", notes=notes)
     printed = placed.printed

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from giar_parse._normalise import Cell
 
-__all__ = ["Fit", "fit", "is_lossy"]
+__all__ = ["Fit", "fit", "has_trailing_padding", "is_lossy"]
 
 Slot = Cell | None
 
@@ -45,13 +45,26 @@ def is_lossy(rows: Sequence[Sequence[Cell]], width: int) -> bool:
     return short * 2 > len(counted)
 
 
-def fit(cells: Sequence[Cell], width: int, *, lossy: bool = False) -> Fit:
+def has_trailing_padding(rows: Sequence[Sequence[Cell]], width: int) -> bool:
+    """True when some row prints every column and still has blank cells after them.
+
+    Those blanks are placeholders of merged label cells (one cell per line, seed 001), so a
+    blank after a row's last number is padding in this table, not an empty last column.
+    """
+    return any(row and not row[-1].text and sum(1 for cell in row if cell.text) == width for row in rows)
+
+
+def fit(cells: Sequence[Cell], width: int, *, lossy: bool = False, padded: bool = False) -> Fit:
     """Place ``cells`` (the run after a row label) on ``width`` columns.
 
     Blank cells count as cells only where the row then has exactly ``width`` of them,
-    and not in a ``lossy`` table, where a leading blank is padding from a merged label.
+    and not in a ``lossy`` table, where a leading blank is padding from a merged label,
+    nor after the last number in a ``padded`` table.
     """
     run = _trimmed(cells, width)
+    if padded:
+        while run and not run[-1].text:
+            run.pop()
     printed = [cell for cell in run if cell.text]
     if len(printed) == width:
         return Fit(list(printed), "grid", printed)

@@ -8,5 +8,13 @@ __all__ = ["sample_text"]
 
 
 def sample_text() -> str:
-    """The text of a real 2020 annual report shipped with the package, for trying the parser."""
+    """The text of a real 2020 annual report shipped with the package, for trying the parser.
+
+    It is the 重庆市 report on 2020 (2019 template) as extracted text, one table cell per
+    line, its title broken across two lines.
+
+    >>> import giar_parse
+    >>> giar_parse.sample_text().splitlines()[:2]
+    ['重庆市2020年政府信息', '公开工作年度报告']
+    """
     return resources.files("giar_parse").joinpath("data/sample-2020.txt").read_text(encoding="utf-8")

@@ -35,8 +35,9 @@ class Prose(NamedTuple):
 class ActiveBlock(NamedTuple):
     """One 第二十条第（X）项 block of table 二."""
 
+    #: The caption terminal (``CAPTION_ITEM_1`` …), or ``""`` where the caption was lost.
     caption: str
-    cell: Cell
+    cell: Cell | None
     columns: tuple[Token, ...]
     rows: tuple[Row, ...]
 
@@ -84,14 +85,16 @@ class ToElements(Transformer[Token, list[Element]]):
         return Active(tuple(blocks))
 
     def active_block(self, items: list[Any]) -> ActiveBlock:
-        caption: Token = items[0]
+        caption: Token | None = items[0] if isinstance(items[0], Token) else None
         columns: tuple[Token, ...] = ()
         rows: list[Row] = []
-        for item in items[1:]:
+        for item in items:
             if isinstance(item, Row):
                 rows.append(item)
             elif isinstance(item, tuple):
                 columns = item
+        if caption is None:
+            return ActiveBlock("", None, columns, tuple(rows))
         return ActiveBlock(caption.type, caption.value, columns, tuple(rows))
 
     def block_header(self, items: list[Token]) -> tuple[Token, ...]:

@@ -10,21 +10,13 @@ from collections.abc import Iterator
 
 import attrs
 
+from giar_parse.labels import REQUEST_COLUMNS
 from giar_parse.model import AppealTable, Counts, Diagnostic, OtherHandlingParts, Outcomes, RequestTable
 
 __all__ = ["check", "check_appeals", "check_requests"]
 
-#: Chinese names of the applicant columns, for messages.
-COLUMN_LABELS = {
-    "natural_person": "自然人",
-    "business": "商业企业",
-    "research": "科研机构",
-    "public_interest": "社会公益组织",
-    "legal_services": "法律服务机构",
-    "other_org": "其他",
-    "total": "总计",
-}
-_APPLICANTS = tuple(COLUMN_LABELS)[:-1]
+
+_APPLICANTS = tuple(REQUEST_COLUMNS)[:-1]
 _OUTCOME_PARTS = ("upheld", "corrected", "other", "pending")
 _GROUP_LABELS = {"review": "行政复议", "litigation": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
 
@@ -74,7 +66,7 @@ def check_requests(table: RequestTable) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     outcome_rows = [row for _, row in _outcome_rows(table)]
     rows = (table.received, table.carried_over, table.total, table.carried_forward)
-    for column, label in COLUMN_LABELS.items():
+    for column, label in REQUEST_COLUMNS.items():
         if all(row is None or getattr(row, column) is None for row in rows):
             continue
         (received, n1), (carried, n2), (total, n3), (forward, n4) = (_value(row, column) for row in rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "EncodingError",
     "GiarParseError",
     "IncompleteReportError",
     "NotAReportError",
@@ -31,12 +32,26 @@ class GiarParseError(ValueError):
 
     Carries the 1-based ``line`` and ``column`` where the problem was seen and a
     ``snippet`` of the input there, with a caret under the column.
+
+    >>> import giar_parse
+    >>> try:
+    ...     giar_parse.parse("今天天气很好。")
+    ... except giar_parse.GiarParseError as error:
+    ...     print(type(error).__name__, error.line, error.column)
+    ...     print(error.snippet)
+    NotAReportError 1 1
+    今天天气很好。
+    ^
     """
 
     def __init__(self, message: str, *, line: int = 1, column: int = 1, snippet: str = "") -> None:
+        #: What went wrong, without the position.
         self.message = message
+        #: 1-based line of the input where it was seen.
         self.line = line
+        #: 1-based column (in characters) on that line.
         self.column = column
+        #: The input line there, clipped, with a caret under the column (may be empty).
         self.snippet = snippet
         text = f"{message} (line {line}, column {column})"
         if snippet:
@@ -50,12 +65,49 @@ class GiarParseError(ValueError):
 
 
 class NotAReportError(GiarParseError):
-    """The text has none of the headings or tables of an annual report."""
+    """The text has none of the headings or tables of an annual report.
+
+    >>> import giar_parse
+    >>> giar_parse.parse("Lorem ipsum")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    giar_parse.errors.NotAReportError: no annual report structure found: ...
+    """
 
 
 class UnsupportedTemplateError(GiarParseError):
-    """The text is an annual report in a template the library does not read (before 2019)."""
+    r"""The text is an annual report in a template the library does not read (before 2019).
+
+    >>> import giar_parse
+    >>> giar_parse.parse("2016年政府信息公开工作年度报告\n一、概述\n二、主动公开政府信息情况\n")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    giar_parse.errors.UnsupportedTemplateError: this looks like a pre-2019 annual report: it has '一、概述' ...
+    """
 
 
 class IncompleteReportError(GiarParseError):
-    """``strict=True`` and a table or row could not be read (the report is cut off or damaged)."""
+    """``strict=True`` and a table or row could not be read (the report is cut off or damaged).
+
+    The message is the first ``error`` diagnostic's.
+
+    >>> import giar_parse
+    >>> cut = giar_parse.sample_text().split("（五）不予处理")[0]
+    >>> try:
+    ...     giar_parse.parse(cut, strict=True)
+    ... except giar_parse.IncompleteReportError as error:
+    ...     print(error.message)
+    table 三 has no row requests.not_processed.complaints
+    """
+
+
+class EncodingError(GiarParseError):
+    r"""The input bytes are not text in an encoding the library reads (UTF-8, UTF-16, GB18030).
+
+    >>> import giar_parse
+    >>> try:
+    ...     giar_parse.parse_bytes(b"\xff" * 10)
+    ... except giar_parse.EncodingError as error:
+    ...     print(error.message.split(": ")[-1])
+    byte 0xFF at offset 0 is invalid GB18030
+    """

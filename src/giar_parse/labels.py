@@ -1,7 +1,7 @@
 """The official Chinese label of every key: section headings, table rows and columns.
 
 These are the canonical wordings of the templates (``spec/format.md``).  The parser
-matches many variants of them (see ``grammar.lark``); :func:`giar_parse.render` prints
+matches many variants of them (see ``grammar.lark``); ``giar_parse.render`` prints
 these, and the documentation's data guide is generated from them.
 """
 
@@ -59,7 +59,7 @@ ACTIVE_ROWS_2021: Final = {
 #: 第二十条 item → the block caption.
 ACTIVE_CAPTIONS: Final = {item: f"第二十条第（{item}）项" for item in ("一", "五", "六", "八", "九")}
 
-#: Table 二 columns per 第二十条 item, 2019 template: field → header label.
+#: Table 二 columns per 第二十条 item in the 2019 template (field → header label).
 ACTIVE_COLUMNS_2019: Final = {
     "一": {"made": "本年新制作数量", "published": "本年新公开数量", "total": "对外公开总数量"},
     "五": {"previous": "上一年项目数量", "change": "本年增/减", "decisions": "处理决定数量"},
@@ -68,7 +68,7 @@ ACTIVE_COLUMNS_2019: Final = {
     "九": {"projects": "采购项目数量", "amount": "采购总金额"},
 }
 
-#: Table 二 columns per 第二十条 item, 2021 template: field → header label.
+#: Table 二 columns per 第二十条 item in the 2021 template (field → header label).
 ACTIVE_COLUMNS_2021: Final = {
     "一": {"issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数"},
     "五": {"decisions": "本年处理决定数量"},

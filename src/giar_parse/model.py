@@ -52,7 +52,13 @@ def _provenance_field() -> dict[str, Provenance]:
 
 @frozen
 class Provenance:
-    """Where a value was read: 1-based line and column in the input, and the token as printed."""
+    """Where a value was read: 1-based line and column in the input, and the token as printed.
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.requests.received.provenance["natural_person"]
+    Provenance(line=106, column=2, raw='5330')
+    """
 
     #: 1-based line of the cell in the input text.
     line: int
@@ -64,7 +70,17 @@ class Provenance:
 
 @frozen
 class Diagnostic:
-    """Something the parser noticed: a broken identity, a guess, a normalisation."""
+    r"""Something the parser noticed: a broken identity, a guess, a normalisation.
+
+    The codes are listed in :data:`giar_parse.diagnostics.CODES`.
+
+    >>> import giar_parse
+    >>> text = giar_parse.sample_text().replace("\t5758\n", "\t5759\n")  # 本年新收, 总计
+    >>> for d in giar_parse.parse(text).diagnostics:
+    ...     print(d.severity, d.code, d.path)
+    warning identity.flow requests.total.total
+    warning identity.row_sum requests.received.total
+    """
 
     #: Stable identifier such as ``identity.flow`` or ``cells.assigned``.
     code: str
@@ -81,7 +97,14 @@ class Diagnostic:
 
 @frozen
 class Period:
-    """The statistics period a report states (统计期限)."""
+    """The statistics period a report states (统计期限).
+
+    >>> import datetime
+    >>> import giar_parse
+    >>> period = giar_parse.Period(datetime.date(2020, 1, 1), datetime.date(2020, 12, 31))
+    >>> (period.end - period.start).days + 1
+    366
+    """
 
     #: First day of the period.
     start: _dt.date
@@ -91,7 +114,14 @@ class Period:
 
 @frozen
 class Section:
-    """One of the six top-level sections (一 … 六)."""
+    """One of the six top-level sections (一 … 六).
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> section = report.sections[2]
+    >>> section.number, section.kind, section.heading
+    (3, 'requests', '收到和处理政府信息公开申请情况')
+    """
 
     #: The section numeral, 1-6 (一 → 1).
     number: int
@@ -110,7 +140,13 @@ class Section:
 
 @frozen
 class DocumentCounts:
-    """第二十条第（一）项 rows of the 2019 template (规章, 规范性文件)."""
+    """第二十条第（一）项 rows of the 2019 template (规章, 规范性文件).
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.active.regulations
+    DocumentCounts(made=7, published=7, total=193)
+    """
 
     #: 本年新制作数量
     made: int | None = None
@@ -118,12 +154,19 @@ class DocumentCounts:
     published: int | None = None
     #: 对外公开总数量
     total: int | None = None
+    #: Where each value was read, field name → :class:`Provenance` (not part of equality).
     provenance: Mapping[str, Provenance] = _provenance_field()
 
 
 @frozen
 class ItemCounts:
-    """第二十条第（五）（六）项 rows of the 2019 template (行政许可, 行政处罚, …)."""
+    """第二十条第（五）（六）项 rows of the 2019 template (行政许可, 行政处罚, …).
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.active.licensing
+    ItemCounts(previous=683, change=-28, decisions=5189052)
+    """
 
     #: 上一年项目数量
     previous: int | None = None
@@ -131,23 +174,37 @@ class ItemCounts:
     change: int | None = None
     #: 处理决定数量
     decisions: int | None = None
+    #: Where each value was read, field name → :class:`Provenance` (not part of equality).
     provenance: Mapping[str, Provenance] = _provenance_field()
 
 
 @frozen
 class FeeItems:
-    """第二十条第（八）项 of the 2019 template (行政事业性收费)."""
+    """第二十条第（八）项 of the 2019 template (行政事业性收费).
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.active.fees
+    FeeItems(previous=36, change=-5)
+    """
 
     #: 上一年项目数量
     previous: int | None = None
     #: 本年增/减 (signed)
     change: int | None = None
+    #: Where each value was read, field name → :class:`Provenance` (not part of equality).
     provenance: Mapping[str, Provenance] = _provenance_field()
 
 
 @frozen
 class Procurement:
-    """第二十条第（九）项 of the 2019 template (政府集中采购)."""
+    """第二十条第（九）项 of the 2019 template (政府集中采购).
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.active.procurement
+    Procurement(projects=23218, amount=Decimal('37000000000'), amount_text='370亿元')
+    """
 
     #: 采购项目数量
     projects: int | None = None
@@ -155,12 +212,19 @@ class Procurement:
     amount: Decimal | None = None
     #: 采购总金额 as printed, e.g. ``"942.193万"``.
     amount_text: str | None = None
+    #: Where each value was read, field name → :class:`Provenance` (not part of equality).
     provenance: Mapping[str, Provenance] = _provenance_field()
 
 
 @frozen
 class ActiveDisclosure2019:
-    """Table 二 (主动公开政府信息情况) in the 2019 template."""
+    """Table 二 (主动公开政府信息情况) in the 2019 template.
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> type(report.active).__name__, report.active.penalties.decisions
+    ('ActiveDisclosure2019', 4053811)
+    """
 
     #: 规章
     regulations: DocumentCounts | None = None
@@ -185,7 +249,12 @@ class ActiveDisclosure2019:
 
 @frozen
 class DocumentCounts2021:
-    """第二十条第（一）项 rows of the 2021 template (规章, 行政规范性文件)."""
+    """第二十条第（一）项 rows of the 2021 template (规章, 行政规范性文件).
+
+    >>> import giar_parse
+    >>> giar_parse.DocumentCounts2021(issued=3, repealed=1, in_force=40)
+    DocumentCounts2021(issued=3, repealed=1, in_force=40)
+    """
 
     #: 本年制发件数
     issued: int | None = None
@@ -193,32 +262,55 @@ class DocumentCounts2021:
     repealed: int | None = None
     #: 现行有效件数
     in_force: int | None = None
+    #: Where each value was read, field name → :class:`Provenance` (not part of equality).
     provenance: Mapping[str, Provenance] = _provenance_field()
 
 
 @frozen
 class Decisions:
-    """第二十条第（五）（六）项 rows of the 2021 template."""
+    """第二十条第（五）（六）项 rows of the 2021 template (行政许可, 行政处罚, 行政强制).
+
+    >>> import giar_parse
+    >>> giar_parse.Decisions(decisions=1520).decisions
+    1520
+    """
 
     #: 本年处理决定数量
     decisions: int | None = None
+    #: Where each value was read, field name → :class:`Provenance` (not part of equality).
     provenance: Mapping[str, Provenance] = _provenance_field()
 
 
 @frozen
 class FeeAmount:
-    """第二十条第（八）项 of the 2021 template (行政事业性收费)."""
+    """第二十条第（八）项 of the 2021 template (行政事业性收费).
+
+    The column is printed in 万元; ``amount`` is in yuan.
+
+    >>> from decimal import Decimal
+    >>> import giar_parse
+    >>> fees = giar_parse.FeeAmount(amount=Decimal("77302800"), amount_text="7730.28")
+    >>> fees.amount / 10_000
+    Decimal('7730.28')
+    """
 
     #: 本年收费金额, converted from 万元 to yuan.
     amount: Decimal | None = None
     #: The amount as printed, e.g. ``"7730.28"``.
     amount_text: str | None = None
+    #: Where each value was read, field name → :class:`Provenance` (not part of equality).
     provenance: Mapping[str, Provenance] = _provenance_field()
 
 
 @frozen
 class ActiveDisclosure2021:
-    """Table 二 (主动公开政府信息情况) in the 2021 template."""
+    """Table 二 (主动公开政府信息情况) in the 2021 template.
+
+    >>> import giar_parse
+    >>> active = giar_parse.ActiveDisclosure2021(licensing=giar_parse.Decisions(decisions=1520))
+    >>> active.licensing.decisions, active.fees
+    (1520, None)
+    """
 
     #: 规章
     regulations: DocumentCounts2021 | None = None
@@ -241,7 +333,13 @@ ActiveDisclosure: TypeAlias = ActiveDisclosure2019 | ActiveDisclosure2021
 
 @frozen
 class Counts:
-    """One row of table 三: the seven applicant columns."""
+    """One row of table 三: the seven applicant columns.
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.requests.received.natural_person, report.requests.received.total
+    (5330, 5758)
+    """
 
     #: 自然人
     natural_person: int | None = None
@@ -257,12 +355,19 @@ class Counts:
     other_org: int | None = None
     #: 总计
     total: int | None = None
+    #: Where each value was read, field name → :class:`Provenance` (not part of equality).
     provenance: Mapping[str, Provenance] = _provenance_field()
 
 
 @frozen
 class Withheld:
-    """（三）不予公开: the eight grounds."""
+    """（三）不予公开: the eight grounds.
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.requests.withheld.state_secret.total
+    69
+    """
 
     #: 1.属于国家秘密
     state_secret: Counts | None = None
@@ -284,7 +389,13 @@ class Withheld:
 
 @frozen
 class Unavailable:
-    """（四）无法提供."""
+    """（四）无法提供: the three reasons.
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.requests.unavailable.not_held.total
+    1029
+    """
 
     #: 1.本机关不掌握相关政府信息
     not_held: Counts | None = None
@@ -296,7 +407,13 @@ class Unavailable:
 
 @frozen
 class NotProcessed:
-    """（五）不予处理."""
+    """（五）不予处理: the five reasons.
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.requests.not_processed.duplicates.total
+    63
+    """
 
     #: 1.信访举报投诉类申请
     complaints: Counts | None = None
@@ -312,7 +429,13 @@ class NotProcessed:
 
 @frozen
 class OtherHandlingParts:
-    """（六）其他处理 split into three sub-rows (2021 template)."""
+    """（六）其他处理 split into three sub-rows (2021 template).
+
+    >>> import giar_parse
+    >>> parts = giar_parse.OtherHandlingParts(other=giar_parse.Counts(natural_person=2, total=2))
+    >>> parts.other.total, parts.unpaid_fees
+    (2, None)
+    """
 
     #: 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请
     no_correction: Counts | None = None
@@ -324,7 +447,15 @@ class OtherHandlingParts:
 
 @frozen
 class RequestTable:
-    """Table 三 (收到和处理政府信息公开申请情况)."""
+    """Table 三 (收到和处理政府信息公开申请情况).
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.requests.total.total, report.requests.carried_forward.total
+    (5787, 144)
+    >>> report.requests.other_handling.total, report.requests.other_handling_parts
+    (27, None)
+    """
 
     #: 一、本年新收政府信息公开申请数量
     received: Counts | None = None
@@ -355,7 +486,13 @@ class RequestTable:
 
 @frozen
 class Outcomes:
-    """One group of table 四: results of review or litigation."""
+    """One group of table 四: results of review or litigation.
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.appeals.review
+    Outcomes(upheld=155, corrected=62, other=84, pending=85, total=386)
+    """
 
     #: 结果维持
     upheld: int | None = None
@@ -367,12 +504,19 @@ class Outcomes:
     pending: int | None = None
     #: 总计
     total: int | None = None
+    #: Where each value was read, field name → :class:`Provenance` (not part of equality).
     provenance: Mapping[str, Provenance] = _provenance_field()
 
 
 @frozen
 class AppealTable:
-    """Table 四 (政府信息公开行政复议、行政诉讼情况)."""
+    """Table 四 (政府信息公开行政复议、行政诉讼情况).
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.appeals.litigation.total, report.appeals.litigation_after_review.total
+    (564, 84)
+    """
 
     #: 行政复议
     review: Outcomes = field(factory=Outcomes)
@@ -387,13 +531,20 @@ class AppealTable:
 
 @frozen
 class Report:
-    """A parsed 政府信息公开工作年度报告.
+    r"""A parsed 政府信息公开工作年度报告.
 
     Equality compares content (metadata, sections and table values); diagnostics and
     provenance are left out, so two texts of the same report compare equal.
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> report.template, report.title, report.year
+    ('2019', '重庆市2020年政府信息公开工作年度报告', 2020)
+    >>> report == giar_parse.parse("\n\n" + giar_parse.sample_text())
+    True
     """
 
-    #: ``"2019"`` or ``"2021"``: the official table template the report follows.
+    #: The official table template the report follows, ``"2019"`` or ``"2021"``.
     template: Template
     #: The report title with line breaks and spaces removed.
     title: str | None = None
