@@ -12,15 +12,17 @@ This module needs `hypothesis <https://hypothesis.readthedocs.io>`_ installed
         assert giar_parse.parse(giar_parse.render(report)) == report
 
 Every drawn report is one :func:`giar_parse.render` prints and :func:`giar_parse.parse`
-reads back equal (see ``render`` for what each layout does with blank cells).  Values
-cover what real reports print: zeros, blanks, counts in the millions, signed changes,
-amounts with 元/万元/亿元 (``amount`` derived from ``amount_text`` as the parser does)
-and, unless ``consistent=True``, tables whose printed numbers break an identity.
+reads back equal (in the layouts that cannot show a blank cell, a blank money cell reads
+back with ``amount_text`` ``"-"``; see :class:`giar_parse.Layout`).  Values cover what
+real reports print: zeros, blanks, counts in the millions, signed changes, amounts with
+元/万元/亿元 and placeholders (``amount`` derived from ``amount_text`` as the parser
+does) and, unless ``consistent=True``, tables whose printed numbers break an identity.
 
-Knobs are keyword-only.  ``blank_rate`` is the chance that a cell is blank (``None``);
-left ``None`` it is drawn per table from 0, 0.05, 0.3 and 1.  ``consistent`` asks for
-tables whose identities hold (``True``), that break one (``False``) or either (``None``);
-a consistent table leaves only zero cells blank, as reports do.
+Knobs are keyword-only and checked when the strategy is made (``InvalidArgument``).
+``blank_rate`` is the chance that a cell is blank (``None``); left ``None`` it is drawn
+per report or table from 0, 0.05, 0.3 and 1.  ``consistent`` asks for tables whose
+identities hold (``True``), that break one (``False``) or either (``None``); a table
+whose identities hold leaves only zero cells blank, as reports do.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import datetime as dt
 import functools
 from collections.abc import Collection, Sequence
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -38,7 +40,6 @@ from giar_parse import labels
 from giar_parse._records import plain_decimal
 from giar_parse._values import PLACEHOLDERS, read, scale
 from giar_parse.model import (
-    ActiveDisclosure,
     ActiveDisclosure2019,
     ActiveDisclosure2021,
     AppealTable,
@@ -78,14 +79,21 @@ __all__ = [
 T = TypeVar("T")
 Draw = st.DrawFn
 
-#: Section kinds in printed order (``Section.kind``).
+#: Section kinds in printed order (``Section.kind``), for ``reports(sections=...)``.
 SECTION_KINDS = tuple(labels.SECTIONS)
-#: Table names, as the ``Report`` fields holding them.
+#: Table names (the ``Report`` fields holding them), for ``reports(tables=...)``.
 TABLES = ("active", "requests", "appeals")
 
-_BLANK_RATES = (0.0, 0.05, 0.3, 1.0)
 _TEMPLATES: tuple[Template, ...] = ("2019", "2021")
 _YEARS = {"2019": (2019, 2020), "2021": (2021, 2025)}
+_BLANK_RATES = st.sampled_from((0.0, 0.05, 0.3, 1.0))
+_PER_MILLE = st.integers(0, 999)
+_ONE_IN_TEN = st.integers(0, 9)
+#: A count: mostly zero or small, sometimes in the millions.
+_COUNT = st.one_of(st.just(0), st.integers(1, 99), st.integers(100, 99_999), st.integers(100_000, 99_999_999))
+#: A signed change (本年增/减).
+_CHANGE = st.one_of(st.just(0), st.integers(-999, 999), st.integers(-99_999, 99_999))
+_MONEY_UNITS = ("", "元", "万元", "亿元", "万", "亿")
 
 # Heading wordings seen in real reports (spec/format.md), canonical first.
 _HEADINGS = {
@@ -118,29 +126,56 @@ _BODY_WORDS = (
     "群众满意度不断提高；",
     "工作人员培训考核监督",
 )
+_BODY_LINE = st.builds(
+    lambda first, words: f"{first}{''.join(words)}。",
+    st.sampled_from(_BODY_FIRST),
+    st.lists(st.sampled_from(_BODY_WORDS), max_size=6),
+)
+_BODY = st.lists(_BODY_LINE, max_size=3).map("\n".join)
+_SECTION = {
+    kind: st.builds(Section, st.just(number), st.just(kind), st.sampled_from(_HEADINGS[kind]), _BODY)
+    for kind, (number, _) in labels.SECTIONS.items()
+}
 
-_AGENCY_PLACES = ("北京市", "重庆市", "上海市", "湖北省", "福建省", "平潭综合实验区")
-_AGENCY_DISTRICTS = ("", "九龙坡区", "璧山区", "江汉区", "渝中区")
-_AGENCY_BODIES = ("", "人民政府", "人民政府办公厅", "财政局", "生态环境局", "卫生健康委员会")
+_AGENCY = st.builds(
+    lambda *parts: "".join(parts),
+    st.sampled_from(("北京市", "重庆市", "上海市", "湖北省", "福建省", "平潭综合实验区")),
+    st.sampled_from(("", "九龙坡区", "璧山区", "江汉区", "渝中区")),
+    st.sampled_from(("", "人民政府", "人民政府办公厅", "财政局", "生态环境局", "卫生健康委员会")),
+)
 _TITLE_ENDINGS = ("政府信息公开工作年度报告", "度政府信息公开工作年度报告", "政府信息公开年度报告")
 
-_MONEY_UNITS = ("", "元", "万元", "亿元", "万", "亿")
+# --- knobs ----------------------------------------------------------------------------
+
+
+def _template(template: str | None) -> st.SearchStrategy[Template]:
+    if template is None:
+        return st.sampled_from(_TEMPLATES)
+    if template not in _TEMPLATES:
+        raise InvalidArgument(f"template={template!r} must be '2019' or '2021'")
+    return st.just("2021" if template == "2021" else "2019")
 
 
 def _rate(blank_rate: float | None) -> st.SearchStrategy[float]:
     if blank_rate is None:
-        return st.sampled_from(_BLANK_RATES)
+        return _BLANK_RATES
     if not 0 <= blank_rate <= 1:
         raise InvalidArgument(f"blank_rate={blank_rate!r} must be between 0 and 1")
     return st.just(blank_rate)
 
 
-_PER_MILLE = st.integers(0, 999)
-_ONE_IN_TEN = st.integers(0, 9)
-#: A count: mostly zero or small, sometimes in the millions.
-_COUNT = st.one_of(st.just(0), st.integers(1, 99), st.integers(100, 99_999), st.integers(100_000, 99_999_999))
-#: A signed change (本年增/减).
-_CHANGE = st.one_of(st.just(0), st.integers(-999, 999), st.integers(-99_999, 99_999))
+def _consistent(consistent: bool | None) -> st.SearchStrategy[bool]:
+    return st.booleans() if consistent is None else st.just(consistent)
+
+
+def _subset(chosen: Collection[str] | None, every: Sequence[str], name: str) -> st.SearchStrategy[tuple[str, ...]]:
+    """The items of ``chosen`` in ``every``'s order; drawn when ``None``, each left out one time in ten."""
+    if chosen is None:
+        present = st.lists(_ONE_IN_TEN, min_size=len(every), max_size=len(every))
+        return present.map(lambda draws: tuple(item for item, n in zip(every, draws, strict=True) if n > 0))
+    if isinstance(chosen, str) or not set(chosen) <= set(every):
+        raise InvalidArgument(f"{name}={chosen!r} must be a collection of {tuple(every)}")
+    return st.just(tuple(item for item in every if item in chosen))
 
 
 def _blank(draw: Draw, rate: float) -> bool:
@@ -149,41 +184,40 @@ def _blank(draw: Draw, rate: float) -> bool:
     return draw(_PER_MILLE) >= 1000 * (1 - rate)  # shrinks towards a printed cell
 
 
+# --- cells ----------------------------------------------------------------------------
+
+
+@st.composite
+def _amount(draw: Draw, default_unit: str) -> tuple[Decimal | None, str]:
+    if draw(st.integers(0, 19)) == 0:
+        return None, draw(st.sampled_from(sorted(PLACEHOLDERS)))
+    whole = draw(st.one_of(st.just(0), st.integers(1, 9999), st.integers(10_000, 99_999_999_999)))
+    digits = f"{whole:,}" if whole >= 1000 and draw(st.booleans()) else str(whole)
+    if draw(st.booleans()):
+        digits += "." + draw(st.text("0123456789", min_size=1, max_size=6))
+    unit = draw(st.sampled_from(_MONEY_UNITS))
+    text = digits + (" " if unit and draw(st.integers(0, 4)) == 0 else "") + unit
+    reading = read(text.replace(" ", ""))
+    factor = scale(reading.unit or default_unit)
+    assert reading.number is not None and factor is not None
+    return plain_decimal(reading.number * factor), text
+
+
 def amounts(*, default_unit: str = "元") -> st.SearchStrategy[tuple[Decimal | None, str]]:
-    """``(amount, amount_text)`` pairs as a money cell prints them, amount in yuan.
+    """``(amount, amount_text)`` pairs as a money cell prints them, ``amount`` in yuan.
 
     ``amount_text`` is a number with or without thousands separators, decimals and a
-    unit (元, 万元, 亿元, 万, 亿), or a placeholder such as ``-``; a bare number is in
-    ``default_unit`` (元 for 采购总金额, 万元 for the 2021 fee column).
+    unit (元, 万元, 亿元, 万, 亿), or a placeholder such as ``-`` (``amount`` then
+    ``None``); a bare number is in ``default_unit`` (元 for 采购总金额, 万元 for the 2021
+    fee column).
     """
     if scale(default_unit) is None:
         raise InvalidArgument(f"default_unit={default_unit!r} is not one of 元, 万元, 亿元, 万, 亿")
-
-    @st.composite
-    def draw_amount(draw: Draw) -> tuple[Decimal | None, str]:
-        if draw(st.integers(0, 19)) == 0:
-            text = draw(st.sampled_from(sorted(PLACEHOLDERS)))
-            return None, text
-        whole = draw(st.one_of(st.just(0), st.integers(1, 9999), st.integers(10_000, 99_999_999_999)))
-        digits = f"{whole:,}" if whole >= 1000 and draw(st.booleans()) else str(whole)
-        if draw(st.booleans()):
-            digits += "." + draw(st.text("0123456789", min_size=1, max_size=6))
-        unit = draw(st.sampled_from(_MONEY_UNITS))
-        text = digits + (" " if unit and draw(st.integers(0, 4)) == 0 else "") + unit
-        reading = read(text.replace(" ", ""))
-        assert reading.number is not None
-        factor = scale(reading.unit or default_unit)
-        assert factor is not None
-        return plain_decimal(reading.number * factor), text
-
-    return draw_amount()
+    return _amount(default_unit)
 
 
 _AMOUNT_YUAN = amounts()
 _AMOUNT_WAN = amounts(default_unit="万元")
-
-
-# --- table 二 -------------------------------------------------------------------------
 
 
 def _record(draw: Draw, cls: type[T], fields: dict[str, st.SearchStrategy[Any]], rate: float) -> T:
@@ -191,66 +225,8 @@ def _record(draw: Draw, cls: type[T], fields: dict[str, st.SearchStrategy[Any]],
     return cls(**values)
 
 
-@st.composite
-def _active_2019(draw: Draw, rate: float) -> ActiveDisclosure2019:
-    documents = {"made": _COUNT, "published": _COUNT, "total": _COUNT}
-    items = {"previous": _COUNT, "change": _CHANGE, "decisions": _COUNT}
-    money = None if _blank(draw, rate) else draw(_AMOUNT_YUAN)
-    procurement = Procurement(
-        projects=None if _blank(draw, rate) else draw(_COUNT),
-        amount=money[0] if money else None,
-        amount_text=money[1] if money else None,
-    )
-    return ActiveDisclosure2019(
-        regulations=_record(draw, DocumentCounts, documents, rate),
-        normative_documents=_record(draw, DocumentCounts, documents, rate),
-        licensing=_record(draw, ItemCounts, items, rate),
-        other_services=_record(draw, ItemCounts, items, rate),
-        penalties=_record(draw, ItemCounts, items, rate),
-        coercion=_record(draw, ItemCounts, items, rate),
-        fees=_record(draw, FeeItems, {"previous": _COUNT, "change": _CHANGE}, rate),
-        procurement=procurement,
-    )
-
-
-@st.composite
-def _active_2021(draw: Draw, rate: float) -> ActiveDisclosure2021:
-    documents = {"issued": _COUNT, "repealed": _COUNT, "in_force": _COUNT}
-    decisions = {"decisions": _COUNT}
-    money = None if _blank(draw, rate) else draw(_AMOUNT_WAN)
-    return ActiveDisclosure2021(
-        regulations=_record(draw, DocumentCounts2021, documents, rate),
-        normative_documents=_record(draw, DocumentCounts2021, documents, rate),
-        licensing=_record(draw, Decisions, decisions, rate),
-        penalties=_record(draw, Decisions, decisions, rate),
-        coercion=_record(draw, Decisions, decisions, rate),
-        fees=FeeAmount(amount=money[0] if money else None, amount_text=money[1] if money else None),
-    )
-
-
-@st.composite
-def active_disclosures(
-    draw: Draw, *, template: Template | None = None, blank_rate: float | None = None
-) -> ActiveDisclosure:
-    """Table 二 of ``template`` (drawn when ``None``), every row printed."""
-    chosen = draw(_template(template))
-    rate = draw(_rate(blank_rate))
-    if chosen == "2021":
-        return draw(_active_2021(rate))
-    return draw(_active_2019(rate))
-
-
-# --- table 三 -------------------------------------------------------------------------
-
-_APPLICANTS = tuple(labels.REQUEST_COLUMNS)[:-1]
-
-
-def _check_consistent(consistent: bool | None) -> st.SearchStrategy[bool]:
-    return st.booleans() if consistent is None else st.just(consistent)
-
-
-def _blank_zeros(draw: Draw, grid: list[list[int | None]], rate: float, consistent: bool) -> None:
-    """Blank cells of ``grid`` at ``rate``; a consistent table blanks only zeros."""
+def _blank_cells(draw: Draw, grid: list[list[int | None]], rate: float, consistent: bool) -> None:
+    """Blank cells of ``grid`` at ``rate``; where identities hold, only zeros."""
     for row in grid:
         for index, value in enumerate(row):
             if (value == 0 or not consistent) and _blank(draw, rate):
@@ -258,7 +234,7 @@ def _blank_zeros(draw: Draw, grid: list[list[int | None]], rate: float, consiste
 
 
 def _break_one(draw: Draw, grid: list[list[int | None]]) -> None:
-    """Add to one cell that is not the total (the last column) so that its row no longer adds up."""
+    """Change one cell that is not the total (the last column) so that its row no longer adds up."""
     row = grid[draw(st.integers(0, len(grid) - 1))]
     column = draw(st.integers(0, len(row) - 2))
     changed = (row[column] or 0) + draw(st.integers(1, 1000))
@@ -282,50 +258,100 @@ def _counts_row(values: Sequence[int | None]) -> Counts:
     )
 
 
+# --- table 二 -------------------------------------------------------------------------
+
+
+@st.composite
+def _active_2019(draw: Draw, rate: float) -> ActiveDisclosure2019:
+    documents = {"made": _COUNT, "published": _COUNT, "total": _COUNT}
+    items = {"previous": _COUNT, "change": _CHANGE, "decisions": _COUNT}
+    money = None if _blank(draw, rate) else draw(_AMOUNT_YUAN)
+    return ActiveDisclosure2019(
+        regulations=_record(draw, DocumentCounts, documents, rate),
+        normative_documents=_record(draw, DocumentCounts, documents, rate),
+        licensing=_record(draw, ItemCounts, items, rate),
+        other_services=_record(draw, ItemCounts, items, rate),
+        penalties=_record(draw, ItemCounts, items, rate),
+        coercion=_record(draw, ItemCounts, items, rate),
+        fees=_record(draw, FeeItems, {"previous": _COUNT, "change": _CHANGE}, rate),
+        procurement=Procurement(
+            projects=None if _blank(draw, rate) else draw(_COUNT),
+            amount=money[0] if money else None,
+            amount_text=money[1] if money else None,
+        ),
+    )
+
+
+@st.composite
+def _active_2021(draw: Draw, rate: float) -> ActiveDisclosure2021:
+    documents = {"issued": _COUNT, "repealed": _COUNT, "in_force": _COUNT}
+    decisions = {"decisions": _COUNT}
+    money = None if _blank(draw, rate) else draw(_AMOUNT_WAN)
+    return ActiveDisclosure2021(
+        regulations=_record(draw, DocumentCounts2021, documents, rate),
+        normative_documents=_record(draw, DocumentCounts2021, documents, rate),
+        licensing=_record(draw, Decisions, decisions, rate),
+        penalties=_record(draw, Decisions, decisions, rate),
+        coercion=_record(draw, Decisions, decisions, rate),
+        fees=FeeAmount(amount=money[0] if money else None, amount_text=money[1] if money else None),
+    )
+
+
+@st.composite
+def _active(
+    draw: Draw, templates: st.SearchStrategy[Template], rates: st.SearchStrategy[float]
+) -> ActiveDisclosure2019 | ActiveDisclosure2021:
+    template, rate = draw(templates), draw(rates)
+    if template == "2021":
+        return draw(_active_2021(rate))
+    return draw(_active_2019(rate))
+
+
+def active_disclosures(
+    *, template: Literal["2019", "2021"] | None = None, blank_rate: float | None = None
+) -> st.SearchStrategy[ActiveDisclosure2019 | ActiveDisclosure2021]:
+    """Table 二 of ``template`` (drawn when ``None``), every row printed."""
+    return _active(_template(template), _rate(blank_rate))
+
+
+# --- table 三 -------------------------------------------------------------------------
+
+_APPLICANTS = tuple(labels.REQUEST_COLUMNS)[:-1]
+
+
 def counts(*, blank_rate: float | None = None) -> st.SearchStrategy[Counts]:
-    """One row of table 三 whose 总计 is the sum of its six applicant columns (blanks as 0)."""
+    """One row of table 三 whose 总计 is the sum of its six applicant columns (only zeros blank)."""
+    return _counts(_rate(blank_rate))
 
-    @st.composite
-    def draw_counts(draw: Draw) -> Counts:
-        rate = draw(_rate(blank_rate))
-        values: list[int | None] = [draw(_COUNT) for _ in _APPLICANTS]
-        grid = [[*values, sum(v or 0 for v in values)]]
-        _blank_zeros(draw, grid, rate, consistent=True)
-        return _counts_row(grid[0])
 
-    return draw_counts()
+@st.composite
+def _counts(draw: Draw, rates: st.SearchStrategy[float]) -> Counts:
+    rate = draw(rates)
+    values: list[int | None] = [draw(_COUNT) for _ in _APPLICANTS]
+    grid = [[*values, sum(v or 0 for v in values)]]
+    _blank_cells(draw, grid, rate, consistent=True)
+    return _counts_row(grid[0])
 
 
 def _outcome_paths(parts: bool) -> list[str]:
     """The outcome rows （一）-（六） of table 三, （六） as one row or three."""
-    paths = [
-        path for path in labels.REQUEST_ROWS if path not in ("received", "carried_over", "total", "carried_forward")
-    ]
+    ends = ("received", "carried_over", "total", "carried_forward")
+    paths = [path for path in labels.REQUEST_ROWS if path not in ends]
     if parts:
         return [path for path in paths if path != "other_handling"]
     return [path for path in paths if not path.startswith("other_handling_parts.")]
 
 
 @st.composite
-def request_tables(
+def _requests(
     draw: Draw,
-    *,
-    template: Template | None = None,
-    blank_rate: float | None = None,
-    consistent: bool | None = None,
-    parts: bool | None = None,
+    templates: st.SearchStrategy[Template],
+    rates: st.SearchStrategy[float],
+    consistent: st.SearchStrategy[bool],
+    parts: bool | None,
 ) -> RequestTable:
-    """Table 三: 21 rows (2019), or 23 with （六） as three sub-rows (``parts``; 2021 only).
-
-    A 2021-template table prints （六） as three sub-rows unless ``parts=False`` (some
-    reports keep the single row); ``parts`` is drawn when ``None``.
-    """
-    if parts and template == "2019":
-        raise InvalidArgument("parts=True needs the 2021 template")
-    chosen = draw(_template("2021" if parts else template))
-    rate = draw(_rate(blank_rate))
-    holds = draw(_check_consistent(consistent))
-    with_parts = chosen == "2021" and (parts if parts is not None else draw(st.integers(0, 4)) > 0)
+    template, rate, holds = draw(templates), draw(rates), draw(consistent)
+    with_parts = template == "2021" and (parts if parts is not None else draw(st.integers(0, 4)) > 0)
     paths = _outcome_paths(with_parts)
     # outcome rows and 结转下年度 first, then the rows the identities make of them; many
     # rows and columns of real tables are all zero
@@ -342,11 +368,10 @@ def request_tables(
     grid: list[list[int | None]] = [
         [*values, sum(values)] for values in (received, carried, *outcome_rows, total, forward)
     ]
-    _blank_zeros(draw, grid, rate, holds)
+    _blank_cells(draw, grid, rate, holds)
     if not holds:
         _break_one(draw, grid)
-    rows_by_path = {path: _counts_row(grid[i]) for i, path in enumerate(names)}
-    return _request_table(rows_by_path, with_parts)
+    return _request_table({path: _counts_row(grid[i]) for i, path in enumerate(names)}, with_parts)
 
 
 def _request_table(rows: dict[str, Counts], parts: bool) -> RequestTable:
@@ -366,57 +391,58 @@ def _request_table(rows: dict[str, Counts], parts: bool) -> RequestTable:
     return RequestTable(**top)
 
 
+def request_tables(
+    *,
+    template: Literal["2019", "2021"] | None = None,
+    blank_rate: float | None = None,
+    consistent: bool | None = None,
+    parts: bool | None = None,
+) -> st.SearchStrategy[RequestTable]:
+    """Table 三: 21 rows, or 23 where （六）其他处理 is three sub-rows.
+
+    A 2021-template table prints （六） as three sub-rows unless ``parts=False`` (some
+    reports keep the single row); ``parts`` is drawn when ``None`` and needs the 2021
+    template when ``True``.
+    """
+    if parts and template == "2019":
+        raise InvalidArgument("parts=True needs the 2021 template")
+    return _requests(_template("2021" if parts else template), _rate(blank_rate), _consistent(consistent), parts)
+
+
 # --- table 四 -------------------------------------------------------------------------
+
+
+@st.composite
+def _outcomes(draw: Draw, rates: st.SearchStrategy[float], consistent: st.SearchStrategy[bool]) -> Outcomes:
+    rate, holds = draw(rates), draw(consistent)
+    parts: list[int | None] = [draw(_COUNT) for _ in range(4)]
+    grid = [[*parts, sum(p or 0 for p in parts)]]
+    _blank_cells(draw, grid, rate, holds)
+    if not holds:
+        _break_one(draw, grid)
+    upheld, corrected, other, pending, total = grid[0]
+    return Outcomes(upheld=upheld, corrected=corrected, other=other, pending=pending, total=total)
 
 
 def outcomes(*, blank_rate: float | None = None, consistent: bool | None = True) -> st.SearchStrategy[Outcomes]:
     """One group of table 四; its 总计 is the sum of the four outcomes when ``consistent``."""
-
-    @st.composite
-    def draw_outcomes(draw: Draw) -> Outcomes:
-        rate = draw(_rate(blank_rate))
-        holds = draw(_check_consistent(consistent))
-        parts: list[int | None] = [draw(_COUNT) for _ in range(4)]
-        grid = [[*parts, sum(p or 0 for p in parts)]]
-        _blank_zeros(draw, grid, rate, holds)
-        if not holds:
-            _break_one(draw, grid)
-        upheld, corrected, other, pending, total = grid[0]
-        return Outcomes(upheld=upheld, corrected=corrected, other=other, pending=pending, total=total)
-
-    return draw_outcomes()
+    return _outcomes(_rate(blank_rate), _consistent(consistent))
 
 
 @st.composite
-def appeal_tables(draw: Draw, *, blank_rate: float | None = None, consistent: bool | None = None) -> AppealTable:
-    """Table 四: three groups of five; unless ``consistent``, one group may not add up."""
-    rate = draw(_rate(blank_rate))
-    holds = draw(_check_consistent(consistent))
+def _appeals(draw: Draw, rates: st.SearchStrategy[float], consistent: st.SearchStrategy[bool]) -> AppealTable:
+    rate, holds = draw(rates), draw(consistent)
     broken = -1 if holds else draw(st.integers(0, 2))
-    groups = [draw(outcomes(blank_rate=rate, consistent=index != broken)) for index in range(3)]
-    return AppealTable(*groups)
+    review, litigation, after_review = (draw(_outcomes(st.just(rate), st.just(index != broken))) for index in range(3))
+    return AppealTable(review=review, litigation=litigation, litigation_after_review=after_review)
+
+
+def appeal_tables(*, blank_rate: float | None = None, consistent: bool | None = None) -> st.SearchStrategy[AppealTable]:
+    """Table 四: three groups of five; unless ``consistent``, one group does not add up."""
+    return _appeals(_rate(blank_rate), _consistent(consistent))
 
 
 # --- sections and metadata ------------------------------------------------------------
-
-
-_BODY_LINE = st.builds(
-    lambda first, words: f"{first}{''.join(words)}。",
-    st.sampled_from(_BODY_FIRST),
-    st.lists(st.sampled_from(_BODY_WORDS), max_size=6),
-)
-_BODY = st.lists(_BODY_LINE, max_size=3).map("\n".join)
-
-
-def sections(*, kinds: Collection[str] | None = None) -> st.SearchStrategy[tuple[Section, ...]]:
-    """Sections in printed order: those of ``kinds`` (drawn when ``None``), with wording variants and prose bodies."""
-    return _subset(kinds, SECTION_KINDS, "kinds").flatmap(_sections)
-
-
-_SECTION = {
-    kind: st.builds(Section, st.just(number), st.just(kind), st.sampled_from(_HEADINGS[kind]), _BODY)
-    for kind, (number, _) in labels.SECTIONS.items()
-}
 
 
 @functools.lru_cache(maxsize=64)
@@ -424,20 +450,9 @@ def _sections(kinds: tuple[str, ...]) -> st.SearchStrategy[tuple[Section, ...]]:
     return st.tuples(*(_SECTION[kind] for kind in kinds))
 
 
-def _template(template: Template | None) -> st.SearchStrategy[Template]:
-    if template is None:
-        return st.sampled_from(_TEMPLATES)
-    if template not in _TEMPLATES:
-        raise InvalidArgument(f"template={template!r} must be '2019' or '2021'")
-    return st.just(template)
-
-
-_AGENCY = st.builds(
-    lambda *parts: "".join(parts),
-    st.sampled_from(_AGENCY_PLACES),
-    st.sampled_from(_AGENCY_DISTRICTS),
-    st.sampled_from(_AGENCY_BODIES),
-)
+def sections(*, kinds: Collection[str] | None = None) -> st.SearchStrategy[tuple[Section, ...]]:
+    """Sections in printed order: those of ``kinds`` (drawn when ``None``), with wording variants and prose bodies."""
+    return _subset(kinds, SECTION_KINDS, "kinds").flatmap(_sections)
 
 
 def _dates(year: int) -> st.SearchStrategy[dt.date]:
@@ -446,15 +461,15 @@ def _dates(year: int) -> st.SearchStrategy[dt.date]:
 
 @st.composite
 def _metadata(draw: Draw, template: Template, year_free: bool, year_needed: bool) -> dict[str, Any]:
-    """Title, agency, year, publication date and period as the text can state them together.
+    """Title, agency, year, publication date and period as a text states them together.
 
     parse() takes agency and year from the title, else the year from the statistics
     period, else from the first year the prose names; so they are drawn that way round.
     """
     low, high = _YEARS[template]
-    if year_free and draw(st.integers(0, 9)) == 0:
+    if year_free and draw(_ONE_IN_TEN) == 0:
         low, high = 2019, 2025  # a year the tables' template does not match
-    year = draw(st.integers(low, high)) if year_needed or draw(st.integers(0, 4)) > 0 else None
+    year = draw(st.integers(low, high)) if year_needed or draw(_ONE_IN_TEN) > 1 else None
     form = draw(st.sampled_from(("with year", "no year", "none") if year is not None else ("no year", "none")))
     title = agency = None
     if form != "none":
@@ -474,55 +489,52 @@ def _metadata(draw: Draw, template: Template, year_free: bool, year_needed: bool
     return {"title": title, "agency": agency, "year": year, "published": published, "period": period}
 
 
-def _subset(chosen: Collection[str] | None, every: Sequence[str], name: str) -> st.SearchStrategy[tuple[str, ...]]:
-    """The items of ``chosen`` in ``every``'s order; drawn when ``None``, each left out one time in ten."""
-    if chosen is None:
-        present = st.lists(st.integers(0, 9), min_size=len(every), max_size=len(every))
-        return present.map(lambda draws: tuple(item for item, n in zip(every, draws, strict=True) if n > 0))
-    if not set(chosen) <= set(every):
-        raise InvalidArgument(f"{name}={chosen!r} must be among {tuple(every)}")
-    return st.just(tuple(item for item in every if item in chosen))
-
-
 @st.composite
-def reports(
+def _reports(
     draw: Draw,
-    *,
-    template: Template | None = None,
-    blank_rate: float | None = None,
-    sections: Collection[str] | None = None,
-    tables: Collection[str] | None = None,
-    consistent: bool | None = None,
+    templates: st.SearchStrategy[Template],
+    rates: st.SearchStrategy[float],
+    consistent: st.SearchStrategy[bool],
+    kinds: st.SearchStrategy[tuple[str, ...]],
+    tables: st.SearchStrategy[tuple[str, ...]],
+    tables_fixed: bool,
 ) -> Report:
-    """A whole report that ``render`` prints and ``parse`` reads back equal.
-
-    ``sections`` names the section kinds printed (:data:`SECTION_KINDS`), ``tables`` the
-    tables (:data:`TABLES`); both are drawn when ``None`` (mostly all of them).  A report
-    always has a table or two sections, or it would not read as a report.
-    """
-    chosen = draw(_template(template))
-    rate = draw(_rate(blank_rate))
-    kinds = draw(_subset(sections, SECTION_KINDS, "sections"))
-    present = draw(_subset(tables, TABLES, "tables"))
-    if not present and len(kinds) < 2:
-        if tables is None:
-            present = TABLES
-        elif sections is None:
-            kinds = SECTION_KINDS
-        else:
-            raise InvalidArgument("a report needs a table or two sections")
-    active = draw(active_disclosures(template=chosen, blank_rate=rate)) if "active" in present else None
-    requests = (
-        draw(request_tables(template=chosen, blank_rate=rate, consistent=consistent)) if "requests" in present else None
-    )
-    appeals = draw(appeal_tables(blank_rate=rate, consistent=consistent)) if "appeals" in present else None
+    template, rate, drawn_kinds, present = draw(templates), draw(rates), draw(kinds), draw(tables)
+    if not present and len(drawn_kinds) < 2:
+        # not a report without a table or two headings
+        drawn_kinds, present = (drawn_kinds, TABLES) if not tables_fixed else (SECTION_KINDS, present)
+    one_template, one_rate = st.just(template), st.just(rate)
+    active = draw(_active(one_template, one_rate)) if "active" in present else None
+    requests = draw(_requests(one_template, one_rate, consistent, None)) if "requests" in present else None
+    appeals = draw(_appeals(one_rate, consistent)) if "appeals" in present else None
     # without table 二 the text shows the template only by the year (or （六）'s sub-rows)
-    meta = draw(_metadata(chosen, year_free=active is not None, year_needed=active is None and chosen == "2021"))
+    meta = draw(_metadata(template, year_free=active is not None, year_needed=active is None and template == "2021"))
     return Report(
-        template=chosen,
-        sections=draw(_sections(kinds)),
+        template=template,
+        sections=draw(_sections(drawn_kinds)),
         active=active,
         requests=requests,
         appeals=appeals,
         **meta,
     )
+
+
+def reports(
+    *,
+    template: Literal["2019", "2021"] | None = None,
+    blank_rate: float | None = None,
+    sections: Collection[str] | None = None,
+    tables: Collection[str] | None = None,
+    consistent: bool | None = None,
+) -> st.SearchStrategy[Report]:
+    """Whole reports: metadata, sections, tables, all in one template.
+
+    ``sections`` names the section kinds printed (:data:`SECTION_KINDS`), ``tables`` the
+    tables (:data:`TABLES`); each is drawn when ``None`` (each kind or table present nine
+    times in ten).  A report has a table or two sections, or it would not read as one.
+    """
+    kinds = _subset(sections, SECTION_KINDS, "sections")
+    present = _subset(tables, TABLES, "tables")
+    if sections is not None and tables is not None and not tables and len(set(sections)) < 2:
+        raise InvalidArgument("a report needs a table or two sections")
+    return _reports(_template(template), _rate(blank_rate), _consistent(consistent), kinds, present, tables is not None)
