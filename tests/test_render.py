@@ -13,7 +13,9 @@ from giar_parse import Layout
 from reports import as_read_back, report, requests
 
 LAYOUTS = list(Layout)
-SAMPLES = sorted(SHARED_SAMPLES.glob("*.txt")) if SHARED_SAMPLES.is_dir() else []
+SAMPLES = (
+    sorted(p for p in SHARED_SAMPLES.iterdir() if p.suffix in (".txt", ".html")) if SHARED_SAMPLES.is_dir() else []
+)
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.value for layout in LAYOUTS])
