@@ -90,3 +90,11 @@ def test_layout_names_and_exports() -> None:
     assert [layout.value for layout in Layout] == ["tabs", "lines", "blank_lines", "pipes", "spaced"]
     assert {"render", "Layout"} <= set(giar_parse.__all__)
     assert "strategies" not in giar_parse.__all__  # needs hypothesis: import giar_parse.strategies
+
+
+def test_single_other_handling_row_and_sub_rows_both_print() -> None:
+    # a 2021 table that prints （六） with numbers and its three sub-rows as well
+    base = report("2021")
+    both = attrs.evolve(base, requests=attrs.evolve(base.requests, other_handling=requests(3).other_handling))
+    for layout in LAYOUTS:
+        assert giar_parse.parse(giar_parse.render(both, layout=layout)) == as_read_back(both, layout)

@@ -95,12 +95,10 @@ _REQUEST_COLUMNS = list(labels.REQUEST_COLUMNS)
 
 def _request_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
     for path in labels.REQUEST_ROWS:
-        group, _, name = path.partition(".")
-        record = getattr(table, group)
-        if name:
-            yield path, getattr(record, name) if record is not None else None
-        elif not (group == "other_handling" and table.other_handling_parts is not None):
-            yield path, record
+        record: object = table
+        for name in path.split("."):
+            record = getattr(record, name, None)
+        yield path, record if isinstance(record, Counts) else None
 
 
 def _requests(table: RequestTable) -> Block:
@@ -110,14 +108,13 @@ def _requests(table: RequestTable) -> Block:
         (columns["natural_person"], "法人或其他组织", columns["total"]),
         tuple(label for key, label in columns.items() if key not in ("natural_person", "total")),
     ]
-    pending = {group: label for group, label in labels.REQUEST_GROUPS.items()}
+    # a group label (三、本年度办理结果, （三）不予公开 …) goes before its first row
+    groups = dict(labels.REQUEST_GROUPS)
     for path, record in _request_rows(table):
         if record is None:
             continue
         group = "outcomes" if path in ("disclosed", "partially_disclosed") else path.partition(".")[0]
-        prefix = (pending.pop(group),) if group in pending else ()
-        if group in labels.REQUEST_GROUPS and group != "outcomes":
-            pending.pop("outcomes", None)
+        prefix = (groups.pop(group),) if group in groups else ()
         rows.append((*prefix, labels.REQUEST_ROWS[path], *_values(record, _REQUEST_COLUMNS)))
     return Block("table", tuple(rows))
 
