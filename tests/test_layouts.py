@@ -68,3 +68,15 @@ def test_blank_cells_on_a_header_line_are_not_values() -> None:
     split = "结果\t结果\t其他\t尚未\t总计\n维持\t纠正\t结果\t审结\t"  # ends in a blank cell
     text = f"{header}\n{split}\n" + "\t".join("" if v is None else str(v) for v in values) + "\n"
     assert appeal_values(giar_parse.parse(text)) == values
+
+
+def test_a_row_of_blank_cells_keeps_every_cell() -> None:
+    header = "\n".join("\t".join(r) for r in APPEALS_HEADER)
+    blank = [None] * 15
+    # tabs: a line of 14 tabs is 15 blank cells, not one
+    assert appeal_values(giar_parse.parse(f"{header}\n" + "\t" * 14 + "\n")) == blank
+    # spaced: a row of one-character placeholders is cells, not a letter-spaced word
+    spaced = "\n".join("  ".join(r) for r in APPEALS_HEADER) + "\n" + "  ".join(["-"] * 15) + "\n"
+    assert appeal_values(giar_parse.parse(spaced)) == blank
+    # letter-spaced headings still join: 行    政    诉    讼
+    assert giar_parse.parse(spaced.replace("行政诉讼", "行    政    诉    讼")).appeals is not None

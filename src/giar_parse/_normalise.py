@@ -94,8 +94,6 @@ def _split_tabs(line: str, indent_tab: bool) -> list[tuple[int, str]]:
     for piece in line.split("\t"):
         pieces.append((offset, piece))
         offset += len(piece) + 1
-    if all(not p.strip() for _, p in pieces):
-        return [(0, "")]
     return pieces
 
 
@@ -127,8 +125,9 @@ def _split_spaces(line: str) -> list[tuple[int, str]]:
         start = match.end()
     if start < len(line):
         pieces.append((start, line[start:]))
-    # letter-spaced headings (行    政    诉    讼) come apart into single characters
-    if len(pieces) > 1 and all(len(p.strip()) == 1 and not p.strip().isdigit() for _, p in pieces):
+    # letter-spaced headings (行    政    诉    讼) come apart into single letters; a row of
+    # one-digit numbers or placeholders (0  -  3) is cells
+    if len(pieces) > 1 and all(len(p.strip()) == 1 and p.strip().isalpha() for _, p in pieces):
         return [(pieces[0][0], "".join(p.strip() for _, p in pieces))]
     return pieces
 
@@ -154,8 +153,9 @@ def cells(text: str) -> list[Cell]:
             line = _NBSP_ENTITY.sub(lambda m: " " * len(m.group()), line)
         stripped = line.strip()
         if not stripped:
+            # a line of tabs is a row of blank cells (one, a tab-indented blank, in Word dumps)
             if "\t" in line:
-                out.append(Cell("", "", number, 1))
+                out.extend(Cell("", "", number, offset + 1) for offset, _ in _split_tabs(line, indent_tab))
             continue
         if _is_chrome(stripped):
             continue
