@@ -73,12 +73,21 @@ def _pipes(block: Block) -> list[str]:
     return ["| " + " | ".join(row) + " |" for row in block.rows]
 
 
+def _has_values(row: Sequence[str]) -> bool:
+    return any(_VALUE_LIKE.match(cell) for cell in row[1:])
+
+
 def _spaced(block: Block) -> list[str]:
+    """Padded columns, as ``pdftotext -layout`` prints a table.
+
+    In a row with values the label is on the left and the values right-aligned in columns
+    counted from the row's end (7 values line up under 7 values); captions and headers
+    are their cells two spaces apart.
+    """
     if block.kind != "table":
         return [row[0] for row in block.rows]
     rows = [_filled(row) for row in block.rows]
-    # the first cell of a row is its label; the others are aligned from the row's end
-    valued = [row for row in rows if any(_VALUE_LIKE.match(cell) for cell in row[1:])]
+    valued = [row for row in rows if _has_values(row)]
     label_width = min(_MAX_LABEL_WIDTH, max((_width(row[0]) for row in valued), default=0))
     widths: dict[int, int] = {}
     for row in valued:
@@ -86,13 +95,13 @@ def _spaced(block: Block) -> list[str]:
             widths[index] = max(widths.get(index, 0), _width(cell))
     lines = []
     for row in rows:
-        rest = row[1:]
-        if not any(_VALUE_LIKE.match(cell) for cell in rest):
-            lines.append("  ".join(row))  # captions and column headers
+        if not _has_values(row):
+            lines.append("  ".join(row))
             continue
-        missing = sum(widths[index] + 2 for index in range(len(rest), len(widths)))
-        line = row[0] + " " * max(label_width - _width(row[0]), 0) + " " * missing
-        for index, cell in zip(range(len(rest) - 1, -1, -1), rest, strict=True):
+        values = row[1:]
+        line = row[0] + " " * max(label_width - _width(row[0]), 0)
+        line += "".join(" " * (widths[index] + 2) for index in range(len(values), len(widths)))
+        for index, cell in zip(range(len(values) - 1, -1, -1), values, strict=True):
             line += "  " + " " * (widths[index] - _width(cell)) + cell
         lines.append(line.rstrip())
     return lines
