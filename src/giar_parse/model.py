@@ -538,8 +538,8 @@ class Report:
 
     >>> import giar_parse
     >>> report = giar_parse.parse(giar_parse.sample_text())
-    >>> report.template, report.title, report.year
-    ('2019', '重庆市2020年政府信息公开工作年度报告', 2020)
+    >>> report.template, report.year
+    ('2019', 2020)
     >>> report == giar_parse.parse("\n\n" + giar_parse.sample_text())
     True
     """
