@@ -19,15 +19,16 @@ from giar_parse.model import Diagnostic, Report, Section, Template
 
 __all__ = ["SECTION_KINDS", "build_report"]
 
-#: Heading terminal → (section number, kind).
-SECTION_KINDS = {
-    "HEADING_OVERVIEW": (1, "overview"),
-    "HEADING_ACTIVE": (2, "active_disclosure"),
-    "HEADING_REQUESTS": (3, "requests"),
-    "HEADING_APPEALS": (4, "appeals"),
-    "HEADING_PROBLEMS": (5, "problems"),
-    "HEADING_OTHER": (6, "other"),
+_HEADING_KINDS = {
+    "HEADING_OVERVIEW": "overview",
+    "HEADING_ACTIVE": "active_disclosure",
+    "HEADING_REQUESTS": "requests",
+    "HEADING_APPEALS": "appeals",
+    "HEADING_PROBLEMS": "problems",
+    "HEADING_OTHER": "other",
 }
+#: Heading terminal → (section number, kind).
+SECTION_KINDS = {terminal: (SECTIONS[kind][0], kind) for terminal, kind in _HEADING_KINDS.items()}
 _HEADING_TEXT = re.compile(r"^\s*[一二三四五六1-6]\s*[、.．,，]?\s*(.*?)[\s。.:：]*$")
 _MARKS_2021 = frozenset({"COLUMN_2021", "ADMINISTRATIVE_NORMATIVE_DOCUMENTS"})
 _MARKS_2019 = frozenset({"COLUMN_2019", "NORMATIVE_DOCUMENTS", "OTHER_SERVICES", "PROCUREMENT", "CAPTION_ITEM_9"})

@@ -52,9 +52,10 @@ def _pieces(cell: Cell) -> list[Cell] | None:
     if len(found) < 2 or len(cell.raw) > MAX_LABEL * 2:
         return None
     pieces = [Cell(fold(raw), raw, cell.line, cell.column + start) for start, raw in found]
+    # a piece that is a cut-off long label counts as a label here
     kinds = [_classify(piece.text) for piece in pieces]
     kinds = [
-        _TEXT if kind == _TEXT and match_label(piece.text) is None else "label" if kind == _TEXT else kind
+        "label" if kind == _TEXT and match_label(piece.text) is not None else kind
         for kind, piece in zip(kinds, pieces, strict=True)
     ]
     if kinds[-1] == _VALUE:
