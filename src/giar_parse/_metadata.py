@@ -88,7 +88,7 @@ def metadata(text: str, preamble: Sequence[Cell], prose: Sequence[Cell]) -> Meta
     published_match = _PUBLISHED.search(head)
     published = _date(*published_match.groups()) if published_match else None
     period = None
-    period_match = _PERIOD.search(_WHITESPACE.sub("", head))
+    period_match = _PERIOD.search(_WHITESPACE.sub("", head)) if "统计" in head else None
     if period_match:
         start = _date(*period_match.groups()[:3])
         end = _date(*period_match.groups()[3:])

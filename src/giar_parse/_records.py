@@ -91,10 +91,10 @@ def build(
         if kind == MONEY:
             values[f"{name}_text"] = cell.raw
             values[name] = _money(reading.number, reading.unit or unit, where, cell, notes)
-        elif reading.number != reading.number.to_integral_value() or scale(reading.unit) is not None:
+        elif reading.whole is None:
             notes.add("cells.invalid", "error", f"{where} prints {cell.raw!r}, which is not a count", where, cell.line)
         else:
-            values[name] = int(reading.number)
+            values[name] = reading.whole
     return cast(Any, cls)(**values, provenance=provenance)  # type: ignore[no-any-return]
 
 

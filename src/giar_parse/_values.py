@@ -33,6 +33,8 @@ class Reading(NamedTuple):
     unit: str
     #: True where the cell prints a placeholder such as ``-`` or ``无``.
     placeholder: bool
+    #: The number as an ``int`` where it is whole and carries no money unit (a count).
+    whole: int | None = None
 
 
 def is_value(folded: str) -> bool:
@@ -50,7 +52,9 @@ def read(folded: str) -> Reading:
     number = Decimal(text)
     if match["sign"] in ("-", "−"):
         number = -number
-    return Reading(number, match["unit"] or "", False)
+    unit = match["unit"] or ""
+    whole = match["fraction"] is None and unit not in _SCALE
+    return Reading(number, unit, False, int(number) if whole else None)
 
 
 def scale(unit: str) -> Decimal | None:

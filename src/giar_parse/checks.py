@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import attrs
 
 from giar_parse.labels import REQUEST_COLUMNS
-from giar_parse.model import AppealTable, Counts, Diagnostic, OtherHandlingParts, Outcomes, RequestTable
+from giar_parse.model import AppealTable, Counts, Diagnostic, Outcomes, RequestTable
 
 __all__ = ["check", "check_appeals", "check_requests"]
 
@@ -32,33 +32,26 @@ def _null_note(used_null: bool) -> str:
 
 
 def _outcome_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
+    """The outcome rows （一）–（六） that add up to （七）总计, with their key paths."""
     yield "disclosed", table.disclosed
     yield "partially_disclosed", table.partially_disclosed
-    for group in (table.withheld, table.unavailable, table.not_processed):
-        for field in attrs.fields(type(group)):
-            yield field.name, getattr(group, field.name)
-    if table.other_handling_parts is not None:
-        for field in attrs.fields(OtherHandlingParts):
-            yield field.name, getattr(table.other_handling_parts, field.name)
-    else:
+    groups: tuple[str, ...] = ("withheld", "unavailable", "not_processed")
+    groups += ("other_handling_parts",) if table.other_handling_parts is not None else ()
+    for group in groups:
+        record = getattr(table, group)
+        for field in attrs.fields(type(record)):
+            yield f"{group}.{field.name}", getattr(record, field.name)
+    if table.other_handling_parts is None:
         yield "other_handling", table.other_handling
 
 
 def _all_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
     yield "requests.received", table.received
     yield "requests.carried_over", table.carried_over
-    for name, row in _outcome_rows(table):
-        yield f"requests.{_path(table, name)}", row
+    for path, row in _outcome_rows(table):
+        yield f"requests.{path}", row
     yield "requests.total", table.total
     yield "requests.carried_forward", table.carried_forward
-
-
-def _path(table: RequestTable, name: str) -> str:
-    for group in ("withheld", "unavailable", "not_processed", "other_handling_parts"):
-        record = getattr(table, group)
-        if record is not None and name in attrs.fields_dict(type(record)):
-            return f"{group}.{name}"
-    return name
 
 
 def check_requests(table: RequestTable) -> list[Diagnostic]:
