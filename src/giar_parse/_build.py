@@ -94,20 +94,16 @@ def _sections(elements: Sequence[Element]) -> tuple[list[Section], list[Cell], l
 def _refuse_pre_2019(text: str) -> None:
     """Raise UnsupportedTemplateError where the text shows the pre-2019 template."""
     found = _PRE_2019.search(text)
-    if found is None and not (_OLD_REGULATION.search(text) and not _NEW_REGULATION.search(text)):
-        return
-    if found is None:
+    if found is None and not _NEW_REGULATION.search(text):
         found = _OLD_REGULATION.search(text)
-    assert found is not None
+    if found is None:
+        return
     start = found.start() + len(found.group()) - len(found.group().lstrip())
-    line = text.count("\n", 0, start) + 1
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
-    raise UnsupportedTemplateError.at(
+    raise UnsupportedTemplateError.at_offset(
         f"this looks like a pre-2019 annual report: it has {found.group().strip()!r} and none of the "
         "第二十条 or 本年新收政府信息公开申请 tables of the 2019 and 2021 templates; only those templates are read",
         text,
-        line,
-        column,
+        start,
     )
 
 

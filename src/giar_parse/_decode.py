@@ -8,7 +8,7 @@ import re
 import attrs
 
 from giar_parse._parser import parse
-from giar_parse.errors import EncodingError, GiarParseError, context_snippet
+from giar_parse.errors import EncodingError, GiarParseError
 from giar_parse.model import Diagnostic, Report
 
 __all__ = ["decode", "parse_bytes"]
@@ -25,17 +25,13 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 
 
 def _error(data: bytes, codec: str, name: str, error: UnicodeDecodeError) -> EncodingError:
-    before = data[: error.start].decode(codec, "replace")
-    line = before.count("\n") + 1
-    column = len(before) - (before.rfind("\n") + 1) + 1
-    text = data.decode(codec, "replace")
+    offset = len(data[: error.start].decode(codec, "replace"))
     byte = data[error.start : error.start + 1].hex().upper()
-    return EncodingError(
+    return EncodingError.at_offset(
         f"the input is not text in any encoding read (UTF-8, UTF-16 with BOM, GB18030/GBK): "
         f"byte 0x{byte} at offset {error.start} is invalid {name}",
-        line=line,
-        column=column,
-        snippet=context_snippet(text, line, column),
+        data.decode(codec, "replace"),
+        offset,
     )
 
 

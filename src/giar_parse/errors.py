@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 __all__ = [
     "EncodingError",
     "GiarParseError",
@@ -12,6 +14,7 @@ __all__ = [
 ]
 
 _SNIPPET_WIDTH = 40
+E = TypeVar("E", bound="GiarParseError")
 
 
 def context_snippet(text: str, line: int, column: int) -> str:
@@ -59,9 +62,16 @@ class GiarParseError(ValueError):
         super().__init__(text)
 
     @classmethod
-    def at(cls, message: str, text: str, line: int = 1, column: int = 1) -> GiarParseError:
+    def at(cls: type[E], message: str, text: str, line: int = 1, column: int = 1) -> E:
         """Build the error for position ``line``/``column`` of ``text``, snippet included."""
         return cls(message, line=line, column=column, snippet=context_snippet(text, line, column))
+
+    @classmethod
+    def at_offset(cls: type[E], message: str, text: str, offset: int) -> E:
+        """Build the error for the character at ``offset`` (0-based) of ``text``, snippet included."""
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return cls.at(message, text, line, column)
 
 
 class NotAReportError(GiarParseError):
