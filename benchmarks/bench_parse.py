@@ -16,11 +16,11 @@ import time
 from pathlib import Path
 
 import giar_parse
-from giar_parse._fuzzy import match_label
-from giar_parse._grammar import lark_parser
-from giar_parse._lexer import _classify
-from giar_parse._normalise import fold
-from giar_parse._values import read
+from giar_parse.reading.fuzzy import match_label
+from giar_parse.reading.grammar import lark_parser
+from giar_parse.reading.lexer import _classify
+from giar_parse.reading.normalise import fold
+from giar_parse.reading.values import read
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 

@@ -29,7 +29,7 @@ from giar_parse import (
     Unavailable,
     Withheld,
 )
-from giar_parse._layout import PLACEHOLDER
+from giar_parse.writing.layouts import PLACEHOLDER
 
 #: Layouts that print a blank cell as a placeholder (see giar_parse.Layout).
 PLACEHOLDER_LAYOUTS = frozenset({Layout.BLANK_LINES, Layout.SPACED})

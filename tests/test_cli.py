@@ -15,7 +15,7 @@ import pytest
 import giar_parse
 from conftest import DATA, SEED_IDS, seed_text
 from giar_parse.__main__ import main
-from giar_parse._progress import Progress
+from giar_parse.cli.progress import Progress
 
 
 def run(*args: str, stdin: bytes = b"", cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

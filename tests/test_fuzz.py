@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import giar_parse
 from conftest import DATA, SEED_IDS, seed_text
 from giar_parse import GiarParseError, Layout, Report, labels, strategies
-from giar_parse._render import render
+from giar_parse.writing.render import render
 
 #: Far above any parse of these texts (milliseconds); a parse this slow is a hang.
 TIME_LIMIT = 10.0

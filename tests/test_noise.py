@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 import giar_parse
 from giar_parse import AppealTable, Layout, Outcomes, Report, strategies
-from giar_parse._layout import Block, lay_out
-from giar_parse._normalise import fold
-from giar_parse._render import blocks
-from giar_parse._values import is_value
 from giar_parse.labels import REQUEST_GROUPS
+from giar_parse.reading.normalise import fold
+from giar_parse.reading.values import is_value
+from giar_parse.writing.layouts import Block, lay_out
+from giar_parse.writing.render import blocks
 from reports import as_read_back, report
 
 LAYOUTS = list(Layout)

@@ -8,15 +8,7 @@
 
 from __future__ import annotations
 
-from giar_parse._decode import parse_bytes
-from giar_parse._frame import to_dataframe
-from giar_parse._json import to_dict
-from giar_parse._layout import Layout
-from giar_parse._parser import parse
-from giar_parse._render import render
-from giar_parse._sample import sample_text
-from giar_parse._schema import json_schema
-from giar_parse._tidy import to_records
+from giar_parse.api import parse, parse_bytes
 from giar_parse.errors import (
     EncodingError,
     GiarParseError,
@@ -49,6 +41,13 @@ from giar_parse.model import (
     Unavailable,
     Withheld,
 )
+from giar_parse.sources.sample import sample_text
+from giar_parse.writing.dataframe import to_dataframe
+from giar_parse.writing.json import to_dict
+from giar_parse.writing.layouts import Layout
+from giar_parse.writing.records import to_records
+from giar_parse.writing.render import render
+from giar_parse.writing.schema import json_schema
 
 __version__ = "0.1.0"
 

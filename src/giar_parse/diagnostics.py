@@ -79,7 +79,7 @@ _ALL = (
         "结果维持 + 结果纠正 + 其他结果 + 尚未审结.",
         _CHECK_SOURCE,
     ),
-    # --- cells: reading and placing values (_records.py, _requests.py, _appeals.py, _active.py) ---
+    # --- cells: reading and placing values (reading/tables/: cells, requests, appeals, active) ---
     CodeInfo(
         "cells.blank",
         "info",
@@ -139,7 +139,7 @@ _ALL = (
         "Look up the unit in the report (the cell's ``amount_text`` and line): many reports mean 万元. "
         "Rescale the ``amount`` yourself if the report says so elsewhere.",
     ),
-    # --- rows and tables (_active.py, _requests.py, _appeals.py, _build.py) ---
+    # --- rows and tables (reading/tables/, reading/build.py) ---
     CodeInfo(
         "row.missing",
         "error",
@@ -178,7 +178,7 @@ _ALL = (
         "``sections`` has no entry for it.",
         "Nothing for the tables. Reports often drop 六 when there is nothing to report.",
     ),
-    # --- input (_decode.py) ---
+    # --- input (api.py, sources/decode.py) ---
     CodeInfo(
         "input.encoding",
         "info",
@@ -187,7 +187,7 @@ _ALL = (
         "Nothing. If the text reads as nonsense, the file is in another encoding: decode it yourself "
         "and call :func:`~giar_parse.parse`.",
     ),
-    # --- metadata (_build.py) ---
+    # --- metadata (reading/build.py) ---
     CodeInfo(
         "template.year_mismatch",
         "warning",
@@ -202,7 +202,7 @@ _ALL = (
         "Neither a title nor a statistics period names the year, so ``year`` is the first year the prose mentions.",
         "Check ``year`` against where you got the report (its URL or publication date).",
     ),
-    # --- layout: labels and cells the grammar does not expect (_lexer.py, _parser.py) ---
+    # --- layout: labels and cells the grammar does not expect (reading/lexer.py, reading/parser.py) ---
     CodeInfo(
         "text.ignored",
         "info",

@@ -37,8 +37,6 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from giar_parse import labels
-from giar_parse._records import plain_decimal
-from giar_parse._values import PLACEHOLDERS, read, scale
 from giar_parse.model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -62,6 +60,8 @@ from giar_parse.model import (
     Unavailable,
     Withheld,
 )
+from giar_parse.reading.tables.cells import plain_decimal
+from giar_parse.reading.values import PLACEHOLDERS, read, scale
 
 __all__ = [
     "SECTION_KINDS",

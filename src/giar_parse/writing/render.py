@@ -10,7 +10,6 @@ from decimal import Decimal
 import attrs
 
 from giar_parse import labels
-from giar_parse._layout import Block, Layout, lay_out
 from giar_parse.model import (
     ActiveDisclosure,
     ActiveDisclosure2021,
@@ -20,6 +19,7 @@ from giar_parse.model import (
     RequestTable,
     Section,
 )
+from giar_parse.writing.layouts import Block, Layout, lay_out
 
 __all__ = ["blocks", "render"]
 

@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from giar_parse._normalise import Cell
 from giar_parse.model import Period
+from giar_parse.reading.normalise import Cell
 
 __all__ = ["Metadata", "metadata"]
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from giar_parse._records import MONEY, Notes, build
-from giar_parse._rows import fit
-from giar_parse._transformer import ActiveBlock, Row
 from giar_parse.model import (
     ActiveDisclosure,
     ActiveDisclosure2019,
@@ -21,6 +18,9 @@ from giar_parse.model import (
     Procurement,
     Template,
 )
+from giar_parse.reading.tables.cells import MONEY, Notes, build
+from giar_parse.reading.tables.placement import fit
+from giar_parse.reading.transformer import ActiveBlock, Row
 
 __all__ = ["ROWS_2019", "ROWS_2021", "active_disclosure"]
 

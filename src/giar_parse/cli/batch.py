@@ -16,13 +16,12 @@ from typing import Any, Literal
 
 from attrs import frozen
 
-from giar_parse._decode import parse_bytes
-from giar_parse._json import to_dict
-from giar_parse._parser import parse
-from giar_parse._table import format_table
-from giar_parse._tidy import POSITION_KEYS, RECORD_KEYS, to_records
+from giar_parse.api import parse, parse_bytes
 from giar_parse.errors import GiarParseError
 from giar_parse.model import Report
+from giar_parse.writing.json import to_dict
+from giar_parse.writing.records import POSITION_KEYS, RECORD_KEYS, to_records
+from giar_parse.writing.terminal import format_table
 
 __all__ = ["STDIN", "Job", "Options", "Outcome", "csv_header", "expand", "run_job"]
 

@@ -6,7 +6,7 @@ from typing import Any, NamedTuple
 
 from lark import Token, Transformer
 
-from giar_parse._normalise import Cell
+from giar_parse.reading.normalise import Cell
 
 __all__ = ["ActiveBlock", "Appeal", "Element", "Heading", "Prose", "Request", "Row", "ToElements"]
 
@@ -73,18 +73,23 @@ class ToElements(Transformer[Token, list[Element]]):
     """Builds :data:`Element` tuples while the LALR parser reduces rules."""
 
     def start(self, items: list[Element]) -> list[Element]:
+        """All elements in document order."""
         return items
 
     def heading(self, items: list[Token]) -> Heading:
+        """A section heading."""
         return Heading(items[0].type, items[0].value)
 
     def prose(self, items: list[Token]) -> Prose:
+        """A run of prose cells."""
         return Prose(tuple(item.value for item in items))
 
     def active_table(self, blocks: list[ActiveBlock]) -> Active:
+        """Table 二: its blocks."""
         return Active(tuple(blocks))
 
     def active_block(self, items: list[Any]) -> ActiveBlock:
+        """One 第二十条第（X）项 block: caption, column headers, rows."""
         caption: Token | None = items[0] if isinstance(items[0], Token) else None
         columns: tuple[Token, ...] = ()
         rows: list[Row] = []
@@ -98,23 +103,28 @@ class ToElements(Transformer[Token, list[Element]]):
         return ActiveBlock(caption.type, caption.value, columns, tuple(rows))
 
     def block_header(self, items: list[Token]) -> tuple[Token, ...]:
+        """The column header cells of a table 二 block."""
         return tuple(item for item in items if item.type != "CELLS")
 
     def active_row(self, items: list[Token]) -> Row:
+        """A row label with its value cells (table 二 and 三)."""
         return Row(items[0].type, items[0].value, _cells(items[1:]))
 
     request_row = active_row
 
     def request_table(self, items: list[Any]) -> Request:
+        """Table 三: its header and rows."""
         header: tuple[Token, ...] = ()
         if items and isinstance(items[0], tuple):
             header = items[0]
         return Request(header, tuple(item for item in items if isinstance(item, Row)))
 
     def request_header(self, items: list[Token]) -> tuple[Token, ...]:
+        """The header cells of table 三."""
         return tuple(item for item in items if item.type != "CELLS")
 
     def appeal_table(self, items: list[Token]) -> Appeal:
+        """Table 四: header cells and the values after the last of them."""
         last_header = max(index for index, item in enumerate(items) if item.type != "CELLS")
         header = tuple(item for item in items if item.type != "CELLS")
         return Appeal(header, _cells(items[last_header + 1 :]))

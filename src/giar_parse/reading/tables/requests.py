@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 import attrs
 
-from giar_parse._normalise import Cell
-from giar_parse._records import Notes, build
-from giar_parse._rows import fit, has_trailing_padding, is_lossy
-from giar_parse._transformer import Row
-from giar_parse._values import read
 from giar_parse.model import Counts, NotProcessed, OtherHandlingParts, RequestTable, Unavailable, Withheld
+from giar_parse.reading.normalise import Cell
+from giar_parse.reading.tables.cells import Notes, build
+from giar_parse.reading.tables.placement import fit, has_trailing_padding, is_lossy
+from giar_parse.reading.transformer import Row
+from giar_parse.reading.values import read
 
 __all__ = ["COLUMNS", "ROWS", "request_table"]
 

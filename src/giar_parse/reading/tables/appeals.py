@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from giar_parse._records import Notes, build
-from giar_parse._rows import fit
-from giar_parse._transformer import Appeal
 from giar_parse.model import AppealTable, Outcomes
+from giar_parse.reading.tables.cells import Notes, build
+from giar_parse.reading.tables.placement import fit
+from giar_parse.reading.transformer import Appeal
 
 __all__ = ["GROUPS", "OUTCOMES", "appeal_table"]
 

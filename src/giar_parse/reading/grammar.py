@@ -11,7 +11,7 @@ from typing import Any
 from lark import Lark, Token
 from lark.lexer import Lexer
 
-from giar_parse._transformer import ToElements
+from giar_parse.reading.transformer import ToElements
 
 __all__ = ["LEXER_TERMINALS", "classifier", "lark_parser"]
 
@@ -20,7 +20,7 @@ LEXER_TERMINALS = frozenset({"CELLS", "PROSE"})
 
 
 class _TokenStream(Lexer):
-    """Hands the tokens made by giar_parse._lexer to the LALR parser unchanged."""
+    """Hands the tokens made by giar_parse.reading.lexer to the LALR parser unchanged."""
 
     def __init__(self, lexer_conf: Any) -> None:
         pass

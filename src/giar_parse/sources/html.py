@@ -14,8 +14,9 @@ from typing import Any, NamedTuple
 import attrs
 
 from giar_parse.model import Provenance, Report
+from giar_parse.reading.parser import read_text
 
-__all__ = ["Flattened", "flatten", "looks_like_html", "remap"]
+__all__ = ["Flattened", "flatten", "looks_like_html", "read_html", "remap"]
 
 _HTML_START = re.compile(r"\s*(<!DOCTYPE\s+html|<html\b|<body\b|<table\b|<div\b|<p\b|<meta\b|<head\b)", re.IGNORECASE)
 _BLOCKS = frozenset(
@@ -182,3 +183,9 @@ def remap(report: Report, flattened: Flattened) -> Report:
     """The report with every line and column moved from the flattened text back into the HTML."""
     result: Report = _remapped(report, flattened)
     return result
+
+
+def read_html(html: str) -> Report:
+    """Read a report from its web page: flatten the page, read the text, point values back into the HTML."""
+    flattened = flatten(html)
+    return remap(read_text(flattened.text), flattened)

@@ -13,11 +13,11 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from giar_parse import __version__
-from giar_parse._batch import STDIN, Job, Options, Outcome, csv_header, expand, run_job
-from giar_parse._grammar import lark_parser
-from giar_parse._progress import Progress
-from giar_parse._sample import sample_text
-from giar_parse._schema import json_schema
+from giar_parse.cli.batch import STDIN, Job, Options, Outcome, csv_header, expand, run_job
+from giar_parse.cli.progress import Progress
+from giar_parse.reading.grammar import lark_parser
+from giar_parse.sources.sample import sample_text
+from giar_parse.writing.schema import json_schema
 
 #: Files taken from a directory when no --glob is given: report texts and saved web pages.
 DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm")

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, TypeVar, cast
 
-from giar_parse._normalise import Cell
-from giar_parse._values import read, scale
 from giar_parse.model import Diagnostic, Provenance, Severity
+from giar_parse.reading.normalise import Cell
+from giar_parse.reading.values import read, scale
 
 __all__ = ["MONEY", "Notes", "build", "plain_decimal"]
 

@@ -10,8 +10,8 @@ import functools
 import re
 
 from giar_parse import labels
-from giar_parse._grammar import classifier
-from giar_parse._normalise import fold
+from giar_parse.reading.grammar import classifier
+from giar_parse.reading.normalise import fold
 
 __all__ = ["Match", "match_label", "official_label"]
 

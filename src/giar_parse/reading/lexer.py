@@ -7,12 +7,12 @@ import re
 
 from lark import Token
 
-from giar_parse._fuzzy import match_label, official_label
-from giar_parse._grammar import classifier
-from giar_parse._normalise import MAX_LABEL, Cell, fold
-from giar_parse._requests import ROWS
-from giar_parse._values import is_value
 from giar_parse.model import Diagnostic
+from giar_parse.reading.fuzzy import match_label, official_label
+from giar_parse.reading.grammar import classifier
+from giar_parse.reading.normalise import MAX_LABEL, Cell, fold
+from giar_parse.reading.tables.requests import ROWS
+from giar_parse.reading.values import is_value
 
 __all__ = ["tokens"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from giar_parse._normalise import Cell
+from giar_parse.reading.normalise import Cell
 
 __all__ = ["Fit", "fit", "has_trailing_padding", "is_lossy"]
 

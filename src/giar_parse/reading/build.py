@@ -6,16 +6,16 @@ import re
 from collections.abc import Sequence
 
 from giar_parse import checks
-from giar_parse._active import active_disclosure
-from giar_parse._appeals import appeal_table
-from giar_parse._metadata import metadata
-from giar_parse._normalise import Cell
-from giar_parse._records import Notes
-from giar_parse._requests import request_table
-from giar_parse._transformer import Active, ActiveBlock, Appeal, Element, Heading, Prose, Request, Row
 from giar_parse.errors import NotAReportError, UnsupportedTemplateError
 from giar_parse.labels import SECTIONS
 from giar_parse.model import Diagnostic, Report, Section, Template
+from giar_parse.reading.metadata import metadata
+from giar_parse.reading.normalise import Cell
+from giar_parse.reading.tables.active import active_disclosure
+from giar_parse.reading.tables.appeals import appeal_table
+from giar_parse.reading.tables.cells import Notes
+from giar_parse.reading.tables.requests import request_table
+from giar_parse.reading.transformer import Active, ActiveBlock, Appeal, Element, Heading, Prose, Request, Row
 
 __all__ = ["SECTION_KINDS", "build_report"]
 

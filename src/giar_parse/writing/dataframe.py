@@ -6,8 +6,8 @@ import importlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from giar_parse._tidy import POSITION_KEYS, RECORD_KEYS, to_records
 from giar_parse.model import Report
+from giar_parse.writing.records import POSITION_KEYS, RECORD_KEYS, to_records
 
 __all__ = ["to_dataframe"]
 

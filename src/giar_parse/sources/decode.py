@@ -5,13 +5,9 @@ from __future__ import annotations
 import codecs
 import re
 
-import attrs
+from giar_parse.errors import EncodingError
 
-from giar_parse._parser import parse
-from giar_parse.errors import EncodingError, GiarParseError
-from giar_parse.model import Diagnostic, Report
-
-__all__ = ["decode", "parse_bytes"]
+__all__ = ["decode"]
 
 # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
 _BOMS = (
@@ -66,29 +62,3 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("gb18030"), "GB18030"
     except UnicodeDecodeError as error:
         raise _error(data, "gb18030", "GB18030", error) from None
-
-
-def parse_bytes(data: bytes, *, strict: bool = False) -> Report:
-    """Read a report from raw bytes (a file as downloaded), decoding it first.
-
-    Reads UTF-8 with or without a byte order mark, UTF-16 (and UTF-32) with one, and
-    GB18030/GBK, common on government sites.  An ``input.encoding`` info diagnostic
-    names the encoding used.  Otherwise as :func:`~giar_parse.parse`.
-
-    >>> import giar_parse
-    >>> data = giar_parse.sample_text().encode("gb18030")  # as many government sites serve it
-    >>> report = giar_parse.parse_bytes(data)
-    >>> report.agency, report.diagnostics[-1].message
-    ('重庆市', 'the input was decoded as GB18030')
-
-    Raises:
-        EncodingError: the bytes are not text in any of these encodings.
-        GiarParseError: as :func:`~giar_parse.parse`.
-
-    """
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise GiarParseError(f"parse_bytes() reads bytes, not {type(data).__name__}; use parse() for str")
-    text, encoding = decode(bytes(data))
-    report = parse(text, strict=strict)
-    note = Diagnostic("input.encoding", "info", f"the input was decoded as {encoding}")
-    return attrs.evolve(report, diagnostics=(*report.diagnostics, note))

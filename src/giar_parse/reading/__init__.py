@@ -1,0 +1,10 @@
+"""Text → :class:`~giar_parse.model.Report`: the grammar and everything around it.
+
+Takes a report's text (one line per paragraph or table row, as every source gives it)
+and gives a ``Report`` with its diagnostics: ``normalise`` cuts the text into folded
+cells, ``lexer`` gives each cell its ``grammar.lark`` terminal, ``parser`` runs the LALR
+grammar (``grammar``) over them, ``transformer`` turns the tree into labelled rows,
+``build`` assembles the report with ``metadata`` and the table builders in ``tables/``,
+and runs :mod:`giar_parse.checks`.  Private: the public entry points are in
+:mod:`giar_parse.api`.
+"""

@@ -1,0 +1,63 @@
+"""Text → Report: normalise, lex, run the grammar (recovering from stray tokens), build, check."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from lark import Token
+from lark.exceptions import UnexpectedToken
+
+from giar_parse.errors import GiarParseError
+from giar_parse.model import Diagnostic, Report
+from giar_parse.reading.build import build_report
+from giar_parse.reading.grammar import lark_parser
+from giar_parse.reading.lexer import tokens
+from giar_parse.reading.normalise import cells
+from giar_parse.reading.transformer import Element
+
+__all__ = ["read_text"]
+
+# A damaged table may put many cells out of place; past this many, give up.
+_MAX_SKIPPED = 200
+
+
+def _elements(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[Element]:
+    """Run the grammar over the tokens, skipping (and reporting) each token it cannot place."""
+    parser = lark_parser().parse_interactive([])
+    skipped = 0
+    for token in stream:
+        try:
+            parser.feed_token(token)
+        except UnexpectedToken:
+            skipped += 1
+            if skipped > _MAX_SKIPPED:
+                raise GiarParseError.at(
+                    "the tables could not be read: too many cells are out of place",
+                    text,
+                    token.line or 1,
+                    token.column or 1,
+                ) from None
+            value = token.value
+            raw = " ".join(cell.raw for cell in value) if token.type == "CELLS" else getattr(value, "raw", "")
+            notes.append(
+                Diagnostic(
+                    "layout.unexpected",
+                    "warning",
+                    f"{raw or token.type!r} is out of place for the table layout and was skipped",
+                    None,
+                    token.line,
+                )
+            )
+    return cast(list[Element], parser.feed_eof())  # type: ignore[no-untyped-call]
+
+
+def read_text(text: str) -> Report:
+    """Read a report from plain text (not HTML): cells, tokens, grammar, records, checks.
+
+    Raises:
+        GiarParseError: the text is not a report, or is a pre-2019 one.
+
+    """
+    stream, notes = tokens(cells(text))
+    elements = _elements(stream, text, notes)
+    return build_report(text, elements, notes)

@@ -1,0 +1,107 @@
+"""The package layout: stages as folders, imports running one way (cli → api → sources → reading → model)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import giar_parse
+
+PACKAGE = Path(giar_parse.__file__).parent
+
+# Each module's layer; a module may import its own layer or any lower one, never a higher one.
+# The contract (records, labels, codes, errors) is at the bottom; writing and checks read
+# only the contract; the reading stage may run the checks; sources hand text to reading;
+# api decides the kind of input; the command line drives the api.
+LAYERS = {
+    "giar_parse.model": 0,
+    "giar_parse.labels": 0,
+    "giar_parse.diagnostics": 0,
+    "giar_parse.errors": 0,
+    "giar_parse.checks": 1,
+    "giar_parse.series": 1,
+    "giar_parse.writing": 1,
+    "giar_parse.reading": 2,
+    "giar_parse.sources": 3,
+    "giar_parse.api": 4,
+    "giar_parse.strategies": 4,
+    "giar_parse.cli": 5,
+    "giar_parse.__main__": 6,
+    "giar_parse": 6,  # __init__: the public surface re-exports everything
+}
+STAGES = ("sources", "reading", "writing", "cli")
+
+
+def module_name(path: Path) -> str:
+    parts = ["giar_parse", *path.relative_to(PACKAGE).with_suffix("").parts]
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def layer(name: str) -> int:
+    """The layer of a module: that of its longest listed prefix."""
+    parts = name.split(".")
+    while parts:
+        found = LAYERS.get(".".join(parts))
+        if found is not None:
+            return found
+        parts.pop()
+    raise AssertionError(f"{name} is in no layer: add it to LAYERS")
+
+
+def is_module(name: str) -> bool:
+    relative = PACKAGE.joinpath(*name.split(".")[1:])
+    return relative.with_suffix(".py").is_file() or (relative / "__init__.py").is_file()
+
+
+def imported(path: Path) -> list[tuple[str, int]]:
+    """(module, line) for every giar_parse module the file imports, at any depth of the file."""
+    out: list[tuple[str, int]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "giar_parse":
+            for alias in node.names:
+                # `from giar_parse import labels` imports the module giar_parse.labels
+                full = f"{node.module}.{alias.name}"
+                out.append((full if is_module(full) or alias.name == "__version__" else node.module, node.lineno))
+        elif isinstance(node, ast.Import):
+            out += [(alias.name, node.lineno) for alias in node.names if alias.name.split(".")[0] == "giar_parse"]
+    return out
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=module_name)
+def test_imports_run_one_way(path: Path) -> None:
+    name = module_name(path)
+    own = layer(name)
+    for target, line in imported(path):
+        if target == "giar_parse.__version__":
+            continue  # the command line's --version reads the one version number
+        assert layer(target) <= own, f"{name} (layer {own}) imports {target} (layer {layer(target)}) at line {line}"
+
+
+def test_the_top_level_is_small_and_the_stages_are_folders() -> None:
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= 12, top
+    for stage in STAGES:
+        init = PACKAGE / stage / "__init__.py"
+        assert init.is_file(), f"{stage}/ is not a package"
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert doc and "→" in doc.splitlines()[0], f"{stage}/__init__.py must say what it takes in and gives out"
+
+
+def test_the_stage_folders_are_not_public_names() -> None:
+    assert not set(STAGES) & set(giar_parse.__all__)
+
+
+def test_a_higher_import_is_caught(tmp_path: Path) -> None:
+    """The check itself can fail: a model module importing the reading stage is refused."""
+    bad = PACKAGE / "model.py"
+    source = bad.read_text(encoding="utf-8") + "\nfrom giar_parse.reading.values import read\n"
+    (tmp_path / "model.py").write_text(source, encoding="utf-8")
+    targets = [target for target, _ in imported(tmp_path / "model.py")]
+    assert any(layer(t) > layer("giar_parse.model") for t in targets)
