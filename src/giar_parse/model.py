@@ -15,6 +15,7 @@ from typing import Literal, TypeAlias
 from attrs import field, frozen
 
 __all__ = [
+    "FILE_PLACES",
     "ActiveDisclosure",
     "ActiveDisclosure2019",
     "ActiveDisclosure2021",
@@ -50,7 +51,11 @@ def _provenance_field() -> dict[str, Provenance]:
     return field(factory=dict, eq=False, repr=False, kw_only=True)
 
 
-@frozen
+#: Where a value sits in a PDF or DOCX file: the optional fields of :class:`Provenance`, shown only when set.
+FILE_PLACES = ("page", "bbox", "table", "row", "cell")
+
+
+@frozen(repr=False)
 class Provenance:
     """Where a value was read: 1-based line and column in the input, and the token as printed.
 
@@ -60,12 +65,27 @@ class Provenance:
     Provenance(line=106, column=2, raw='5330')
     """
 
-    #: 1-based line of the cell in the input text.
+    #: 1-based line of the cell in the input text (for a PDF or Word file: in the text read from it).
     line: int
     #: 1-based column (in characters) where the cell starts on that line.
     column: int
     #: The cell as printed, e.g. ``"370亿元"``, ``"+63"`` or ``"-"``.
     raw: str
+    #: PDF input: the 1-based page the cell is printed on.
+    page: int | None = field(default=None, kw_only=True)
+    #: PDF input: the cell's box ``(x0, top, x1, bottom)`` in PDF points from the page's top left.
+    bbox: tuple[float, float, float, float] | None = field(default=None, kw_only=True)
+    #: DOCX input: the 0-based index of the table in the document.
+    table: int | None = field(default=None, kw_only=True)
+    #: DOCX input: the 0-based row of that table.
+    row: int | None = field(default=None, kw_only=True)
+    #: DOCX input: the 0-based cell of that row (as ``w:tc`` elements are counted).
+    cell: int | None = field(default=None, kw_only=True)
+
+    def __repr__(self) -> str:
+        shown = [f"line={self.line!r}", f"column={self.column!r}", f"raw={self.raw!r}"]
+        shown += [f"{name}={getattr(self, name)!r}" for name in FILE_PLACES if getattr(self, name) is not None]
+        return f"Provenance({', '.join(shown)})"
 
 
 @frozen
@@ -566,3 +586,5 @@ class Report:
     appeals: AppealTable | None = None
     #: Everything the parser noticed; empty for a clean report.
     diagnostics: tuple[Diagnostic, ...] = field(default=(), eq=False)
+    #: The file the report was read from (:func:`giar_parse.parse_file`); None for text or bytes.
+    source: str | None = field(default=None, eq=False)

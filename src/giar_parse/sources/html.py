@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import Any, NamedTuple
 
-import attrs
-
-from giar_parse.model import Provenance, Report
+from giar_parse.model import Report
 from giar_parse.reading.parser import read_text
+from giar_parse.sources.origins import Flattened, Lines, Origin, remap
 
-__all__ = ["Flattened", "flatten", "looks_like_html", "read_html", "remap"]
+__all__ = ["flatten", "looks_like_html", "read_html"]
 
 _HTML_START = re.compile(r"\s*(<!DOCTYPE\s+html|<html\b|<body\b|<table\b|<div\b|<p\b|<meta\b|<head\b)", re.IGNORECASE)
 _BLOCKS = frozenset(
@@ -59,31 +57,22 @@ def looks_like_html(text: str) -> bool:
     return _HTML_START.match(text[:2000]) is not None
 
 
-class Flattened(NamedTuple):
-    """The flattened text and, per output line, where each of its tab-separated fields began."""
-
-    text: str
-    #: origins[line - 1] = [(column in the flattened line, line in the HTML, column in the HTML)]
-    origins: list[list[tuple[int, int, int]]]
-
-
 class _Flattener(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[str, list[tuple[int, int, int]]]] = []
+        self.lines = Lines()
         self.text = ""
         self.text_origin: tuple[int, int] | None = None
-        self.row: list[tuple[str, tuple[int, int]]] | None = None
+        self.row: list[tuple[str, Origin]] | None = None
         self.cell: list[str] | None = None
         self.cell_origin: tuple[int, int] | None = None
         self.skipping = 0
 
     # --- paragraphs outside tables ---
     def _break(self) -> None:
-        text = _WHITESPACE.sub(" ", self.text).strip()
-        if text and self.text_origin is not None:
+        if self.text_origin is not None:
             line, column = self.text_origin
-            self.lines.append((text, [(1, line, column)]))
+            self.lines.paragraph(_WHITESPACE.sub(" ", self.text), Origin(line, column, shifts=True))
         self.text, self.text_origin = "", None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -109,18 +98,11 @@ class _Flattener(HTMLParser):
         elif tag in ("td", "th") and self.cell is not None:
             if self.row is not None:
                 line, column = self.cell_origin or self.getpos()
-                self.row.append((_WHITESPACE.sub(" ", "".join(self.cell)).strip(), (line, column + 1)))
+                text = _WHITESPACE.sub(" ", "".join(self.cell)).strip()
+                self.row.append((text, Origin(line, column + 1, shifts=True)))
             self.cell = None
         elif tag == "tr" and self.row is not None:
-            fields: list[str] = []
-            origins: list[tuple[int, int, int]] = []
-            column = 1
-            for text, (line, html_column) in self.row:
-                origins.append((column, line, html_column))
-                fields.append(text)
-                column += len(text) + 1
-            if any(fields):
-                self.lines.append(("\t".join(fields), origins))
+            self.lines.row(self.row)
             self.row = None
         elif tag in _BLOCKS and self.cell is None:
             self._break()
@@ -146,43 +128,7 @@ def flatten(html: str) -> Flattened:
     parser.feed(_UNCLOSED_TAG.sub("‹", html))
     parser.close()
     parser._break()
-    return Flattened("\n".join(text for text, _ in parser.lines), [origins for _, origins in parser.lines])
-
-
-def _origin(flattened: Flattened, line: int, column: int) -> tuple[int, int]:
-    if not 1 <= line <= len(flattened.origins) or not flattened.origins[line - 1]:
-        return line, column
-    start, html_line, html_column = flattened.origins[line - 1][0]
-    for field_start, field_line, field_column in flattened.origins[line - 1]:
-        if field_start <= column:
-            start, html_line, html_column = field_start, field_line, field_column
-    return html_line, html_column + column - start
-
-
-def _remapped(value: Any, flattened: Flattened) -> Any:
-    if isinstance(value, tuple):
-        return tuple(_remapped(item, flattened) for item in value)
-    if not attrs.has(type(value)):
-        return value
-    changes: dict[str, Any] = {}
-    for field in attrs.fields(type(value)):
-        current = getattr(value, field.name)
-        if field.name == "provenance":
-            changes["provenance"] = {
-                name: Provenance(*_origin(flattened, where.line, where.column), where.raw)
-                for name, where in current.items()
-            }
-        elif field.name == "line" and isinstance(current, int):
-            changes["line"] = _origin(flattened, current, 1)[0]
-        elif attrs.has(type(current)) or isinstance(current, tuple):
-            changes[field.name] = _remapped(current, flattened)
-    return attrs.evolve(value, **changes)
-
-
-def remap(report: Report, flattened: Flattened) -> Report:
-    """The report with every line and column moved from the flattened text back into the HTML."""
-    result: Report = _remapped(report, flattened)
-    return result
+    return parser.lines.finish()
 
 
 def read_html(html: str) -> Report:

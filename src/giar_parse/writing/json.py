@@ -8,12 +8,22 @@ from typing import Any
 
 import attrs
 
-from giar_parse.model import Report, Section
+from giar_parse.model import FILE_PLACES, Provenance, Report, Section
 
 __all__ = ["to_dict"]
 
 # fields that only say where a value came from
 _POSITION_FIELDS = frozenset({"provenance"})
+
+
+def _place(where: Provenance) -> dict[str, Any]:
+    """A value's provenance: line, column and raw text, and its place in a PDF or DOCX file where known."""
+    place: dict[str, Any] = {"line": where.line, "column": where.column, "raw": where.raw}
+    for name in FILE_PLACES:
+        value = getattr(where, name)
+        if value is not None:
+            place[name] = list(value) if isinstance(value, tuple) else value
+    return place
 
 
 def _convert(value: Any, provenance: bool) -> Any:
@@ -28,10 +38,7 @@ def _convert(value: Any, provenance: bool) -> Any:
                 out["line"] = value.line
             cells = getattr(value, "provenance", None)
             if cells:
-                out["provenance"] = {
-                    name: {"line": where.line, "column": where.column, "raw": where.raw}
-                    for name, where in cells.items()
-                }
+                out["provenance"] = {name: _place(where) for name, where in cells.items()}
         return out
     if isinstance(value, Decimal):
         return format(value, "f")

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from giar_parse.model import Provenance, Report, Section
+from giar_parse.model import FILE_PLACES, Provenance, Report, Section
 
 __all__ = ["json_schema"]
 
@@ -21,6 +21,7 @@ _DECIMAL = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}
 _DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 _SIMPLE: dict[Any, dict[str, Any]] = {
     int: {"type": "integer"},
+    float: {"type": "number"},
     str: {"type": "string"},
     bool: {"type": "boolean"},
     Decimal: _DECIMAL,
@@ -40,8 +41,10 @@ def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return options[0] if len(options) == 1 else {"anyOf": options}
     if origin is typing.Literal:
         return {"enum": list(args)}
-    if origin is tuple:
+    if origin is tuple and args[-1] is Ellipsis:
         return {"type": "array", "items": _type(args[0], defs)}
+    if origin is tuple:  # a fixed-length tuple, such as a bounding box
+        return {"type": "array", "prefixItems": [_type(arg, defs) for arg in args], "items": False}
     if attrs.has(hint):
         _define(hint, defs)
         return {"$ref": f"#/$defs/{hint.__name__}"}
@@ -86,7 +89,8 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
         properties[field.name] = _type(hints[field.name], defs)
         if field.name in comments:
             properties[field.name]["description"] = comments[field.name]
-        required.append(field.name)
+        if not (cls is Provenance and field.name in FILE_PLACES):  # given only where known
+            required.append(field.name)
     if cls is Report:
         properties["file"] = _FILE
     doc = (cls.__doc__ or "").strip().splitlines()

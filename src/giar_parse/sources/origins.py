@@ -1,0 +1,129 @@
+"""Report text made from a document, and where each of its fields came from in that document.
+
+A source (a web page, a PDF, a Word file) is read into lines of text — one per paragraph,
+one per table row with its cells joined by tabs — which the reading stage reads like any
+text.  Each field of each line remembers its :class:`Origin`; :func:`remap` then moves every
+value's provenance (and every diagnostic's line) from the text back into the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+import attrs
+
+from giar_parse.model import Provenance, Report
+
+__all__ = ["Flattened", "Lines", "Origin", "remap"]
+
+_WHITESPACE_TO_SPACE = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+
+
+class Origin(NamedTuple):
+    """Where one field of the text was printed in the document."""
+
+    #: 1-based line in the document's own text (for a PDF or DOCX: in the text made of it).
+    line: int
+    #: 1-based column on that line.
+    column: int
+    #: 1-based page (PDF).
+    page: int | None = None
+    #: (x0, top, x1, bottom) in PDF points, from the page's top left corner (PDF).
+    bbox: tuple[float, float, float, float] | None = None
+    #: 0-based table, row and cell index in the document (DOCX).
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    #: True where characters inside the field keep their offset in the document (HTML text).
+    shifts: bool = False
+
+
+class Flattened(NamedTuple):
+    """The text and, per line, where each of its tab-separated fields began."""
+
+    text: str
+    #: origins[line - 1] = [(1-based column of the field in the text, its Origin)]
+    origins: list[list[tuple[int, Origin]]]
+
+
+class Lines:
+    """Builds a :class:`Flattened`: paragraphs and table rows in document order."""
+
+    def __init__(self) -> None:
+        self._texts: list[str] = []
+        self._origins: list[list[tuple[int, Origin]]] = []
+
+    def paragraph(self, text: str, origin: Origin) -> None:
+        """One line of prose (tabs and line breaks inside it become spaces)."""
+        text = text.translate(_WHITESPACE_TO_SPACE).strip()
+        if text:
+            self._texts.append(text)
+            self._origins.append([(1, origin)])
+
+    def row(self, cells: Sequence[tuple[str, Origin]]) -> None:
+        """One table row: its cells joined by tabs, an empty cell an empty field; a row of blanks is left out."""
+        texts = [text.translate(_WHITESPACE_TO_SPACE).strip() for text, _ in cells]
+        if not any(texts):
+            return
+        origins: list[tuple[int, Origin]] = []
+        column = 1
+        for text, (_, origin) in zip(texts, cells, strict=True):
+            origins.append((column, origin))
+            column += len(text) + 1
+        self._texts.append("\t".join(texts))
+        self._origins.append(origins)
+
+    def finish(self) -> Flattened:
+        """The text made so far, with its origins."""
+        return Flattened("\n".join(self._texts), self._origins)
+
+
+def _origin(flattened: Flattened, line: int, column: int) -> Origin | None:
+    if not 1 <= line <= len(flattened.origins) or not flattened.origins[line - 1]:
+        return None
+    start, found = flattened.origins[line - 1][0]
+    for field_start, origin in flattened.origins[line - 1]:
+        if field_start <= column:
+            start, found = field_start, origin
+    return found._replace(column=found.column + column - start) if found.shifts else found
+
+
+def _provenance(flattened: Flattened, where: Provenance) -> Provenance:
+    origin = _origin(flattened, where.line, where.column)
+    if origin is None:
+        return where
+    return Provenance(
+        origin.line,
+        origin.column,
+        where.raw,
+        page=origin.page,
+        bbox=origin.bbox,
+        table=origin.table,
+        row=origin.row,
+        cell=origin.cell,
+    )
+
+
+def _remapped(value: Any, flattened: Flattened) -> Any:
+    if isinstance(value, tuple):
+        return tuple(_remapped(item, flattened) for item in value)
+    if not attrs.has(type(value)):
+        return value
+    changes: dict[str, Any] = {}
+    for field in attrs.fields(type(value)):
+        current = getattr(value, field.name)
+        if field.name == "provenance":
+            changes["provenance"] = {name: _provenance(flattened, where) for name, where in current.items()}
+        elif field.name == "line" and isinstance(current, int):
+            origin = _origin(flattened, current, 1)
+            changes["line"] = origin.line if origin is not None else current
+        elif attrs.has(type(current)) or isinstance(current, tuple):
+            changes[field.name] = _remapped(current, flattened)
+    return attrs.evolve(value, **changes)
+
+
+def remap(report: Report, flattened: Flattened) -> Report:
+    """The report with every position moved from the flattened text back into the document."""
+    result: Report = _remapped(report, flattened)
+    return result
