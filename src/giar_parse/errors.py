@@ -5,9 +5,15 @@ from __future__ import annotations
 from typing import TypeVar
 
 __all__ = [
+    "DamagedDocumentError",
+    "DocumentError",
     "EncodingError",
+    "EncryptedDocumentError",
     "GiarParseError",
     "IncompleteReportError",
+    "LegacyFormatError",
+    "MissingExtraError",
+    "NoTextLayerError",
     "NotAReportError",
     "UnsupportedTemplateError",
     "context_snippet",
@@ -121,3 +127,37 @@ class EncodingError(GiarParseError):
     ...     print(error.message.split(": ")[-1])
     byte 0xFF at offset 0 is invalid GB18030
     """
+
+
+class DocumentError(GiarParseError):
+    """A PDF or Word file could not be read as a document; the message names the file and what to do.
+
+    ``page`` is the 1-based PDF page where the problem was seen, where there is one.
+    """
+
+    def __init__(
+        self, message: str, *, line: int = 1, column: int = 1, snippet: str = "", page: int | None = None
+    ) -> None:
+        #: 1-based PDF page where the problem was seen, or None.
+        self.page = page
+        super().__init__(message, line=line, column=column, snippet=snippet)
+
+
+class NoTextLayerError(DocumentError):
+    """A PDF whose pages carry no text (scanned pages): it needs OCR first (e.g. ``ocrmypdf``)."""
+
+
+class EncryptedDocumentError(DocumentError):
+    """An encrypted (password-protected) PDF or Word file."""
+
+
+class DamagedDocumentError(DocumentError):
+    """A damaged PDF, a zip that is not a ``.docx``, malformed XML, or a file that inflates past a sane size."""
+
+
+class LegacyFormatError(DocumentError):
+    """A legacy Word ``.doc`` or WPS file (OLE2): convert it to ``.docx`` first."""
+
+
+class MissingExtraError(GiarParseError, ImportError):
+    """Reading this input needs an optional extra that is not installed (e.g. ``pip install 'giar-parse[pdf]'``)."""

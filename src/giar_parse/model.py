@@ -71,15 +71,15 @@ class Provenance:
     column: int
     #: The cell as printed, e.g. ``"370亿元"``, ``"+63"`` or ``"-"``.
     raw: str
-    #: PDF input: the 1-based page the cell is printed on.
+    #: The 1-based page the cell is printed on (PDF input).
     page: int | None = field(default=None, kw_only=True)
-    #: PDF input: the cell's box ``(x0, top, x1, bottom)`` in PDF points from the page's top left.
+    #: The cell's box ``(x0, top, x1, bottom)`` in PDF points from the page's top left (PDF input).
     bbox: tuple[float, float, float, float] | None = field(default=None, kw_only=True)
-    #: DOCX input: the 0-based index of the table in the document.
+    #: The 0-based index of the table in the document (DOCX input).
     table: int | None = field(default=None, kw_only=True)
-    #: DOCX input: the 0-based row of that table.
+    #: The 0-based row of that table (DOCX input).
     row: int | None = field(default=None, kw_only=True)
-    #: DOCX input: the 0-based cell of that row (as ``w:tc`` elements are counted).
+    #: The 0-based cell of that row, as ``w:tc`` elements are counted (DOCX input).
     cell: int | None = field(default=None, kw_only=True)
 
     def __repr__(self) -> str:

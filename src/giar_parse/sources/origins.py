@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from giar_parse.model import Provenance, Report
+from giar_parse.model import Diagnostic, Provenance, Report
 
 __all__ = ["Flattened", "Lines", "Origin", "remap"]
 
@@ -45,6 +45,8 @@ class Flattened(NamedTuple):
     text: str
     #: origins[line - 1] = [(1-based column of the field in the text, its Origin)]
     origins: list[list[tuple[int, Origin]]]
+    #: What the source noticed while reading the document (e.g. how it found a table).
+    notes: tuple[Diagnostic, ...] = ()
 
 
 class Lines:
@@ -74,9 +76,9 @@ class Lines:
         self._texts.append("\t".join(texts))
         self._origins.append(origins)
 
-    def finish(self) -> Flattened:
-        """The text made so far, with its origins."""
-        return Flattened("\n".join(self._texts), self._origins)
+    def finish(self, notes: Sequence[Diagnostic] = ()) -> Flattened:
+        """The text made so far, with its origins and the source's notes."""
+        return Flattened("\n".join(self._texts), self._origins, tuple(notes))
 
 
 def _origin(flattened: Flattened, line: int, column: int) -> Origin | None:
@@ -124,6 +126,11 @@ def _remapped(value: Any, flattened: Flattened) -> Any:
 
 
 def remap(report: Report, flattened: Flattened) -> Report:
-    """The report with every position moved from the flattened text back into the document."""
+    """The report with every position moved from the flattened text back into the document.
+
+    The source's own notes come first among the diagnostics.
+    """
     result: Report = _remapped(report, flattened)
+    if flattened.notes:
+        result = attrs.evolve(result, diagnostics=(*flattened.notes, *result.diagnostics))
     return result
