@@ -65,7 +65,7 @@ class Provenance:
     Provenance(line=106, column=2, raw='5330')
     """
 
-    #: 1-based line of the cell in the input text (for a PDF or Word file: in the text read from it).
+    #: 1-based line of the cell in the input text (for a PDF or Word file, in the text read from it).
     line: int
     #: 1-based column (in characters) where the cell starts on that line.
     column: int
@@ -586,5 +586,5 @@ class Report:
     appeals: AppealTable | None = None
     #: Everything the parser noticed; empty for a clean report.
     diagnostics: tuple[Diagnostic, ...] = field(default=(), eq=False)
-    #: The file the report was read from (:func:`giar_parse.parse_file`); None for text or bytes.
+    #: The file the report was read from (by ``parse_file``); None for text or bytes.
     source: str | None = field(default=None, eq=False)
