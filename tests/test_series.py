@@ -57,6 +57,16 @@ def test_the_files_chain_as_printed() -> None:
     assert OVER_2024 in pingtan_text(2024)
 
 
+def test_the_stock_figures_are_the_hand_read_ones() -> None:
+    for year, figures in ((2023, [77, 132, 470]), (2024, [62, 33, 440])):
+        expected = json.loads((PINGTAN / f"pingtan-gov-{year}.json").read_text(encoding="utf-8"))
+        assert list(expected["active"]["normative_documents"].values()) == figures
+        active = pingtan(year).active
+        assert isinstance(active, giar_parse.ActiveDisclosure2021) and active.normative_documents is not None
+        rows = active.normative_documents
+        assert [rows.issued, rows.repealed, rows.in_force] == figures
+
+
 def test_pingtan_2023_to_2024_carries_over_and_notes_the_stock() -> None:
     found = check_series([pingtan(2024), pingtan(2023)])  # input order does not matter
     assert "series.carry" not in codes(found)

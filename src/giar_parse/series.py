@@ -231,7 +231,7 @@ def _series(agency: str, entries: Sequence[_Entry]) -> Iterator[Diagnostic]:
 def check_series(reports: Iterable[Report]) -> list[Diagnostic]:
     """Check reports of the same agencies across years, pair of consecutive years by pair.
 
-    Reports are grouped by agency (compared by :func:`agency_key`) and ordered by year.
+    Reports are grouped by agency (compared by :func:`~giar_parse.series.agency_key`) and ordered by year.
     For each pair of consecutive years: ``series.carry`` where 四、结转下年度继续办理 of the
     earlier report differs from 二、上年结转 of the later in a column; ``series.stock``
     (2021 template) and ``series.items`` (2019 template) for table 二's running totals, only
