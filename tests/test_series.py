@@ -123,7 +123,7 @@ def test_a_duplicate_names_both_and_each_is_checked() -> None:
     duplicate = found[0]
     assert duplicate.severity == "warning"
     assert duplicate.reports == ("pingtan-gov-2024.rows-tab.txt", "reissue.txt")
-    assert "2 reports for 2024" in duplicate.message
+    assert duplicate.message.endswith("2 reports for 2024: “pingtan-gov-2024.rows-tab.txt” and “reissue.txt”")
     carries = [d for d in found if d.code == "series.carry"]
     assert [d.path for d in carries] == ["requests.carried_over.natural_person", "requests.carried_over.total"]
     assert all(d.reports == ("pingtan-gov-2023.rows-tab.txt", "reissue.txt") for d in carries)
@@ -134,6 +134,7 @@ def test_reports_of_one_name_are_told_apart_by_position() -> None:
     duplicate = check_series([first, second])[0]
     title = "平潭综合实验区2024年度政府信息公开工作年度报告"
     assert duplicate.reports == (f"{title} (#1)", f"{title} (#2)")
+    assert duplicate.message.endswith("(the same content)")
 
 
 def test_a_template_change_is_checked_for_carry_only() -> None:
@@ -319,7 +320,8 @@ def test_cli_series_of_a_clean_pair_exits_0(tmp_path: Path) -> None:
 def test_cli_series_warns_in_json_lines_and_exits_1(tmp_path: Path) -> None:
     changed = pingtan_text(2024).replace(OVER_2024, OVER_2024.replace("\t0\t0\t0", "\t0\t3\t0", 1))
     write_pair(tmp_path / "pt", changed)
-    result = run("--series", str(tmp_path / "pt" / "2024.txt"), str(tmp_path / "pt" / "2023.txt"), "-f", "jsonl")
+    files = [str(tmp_path / "pt" / "2024.txt"), str(tmp_path / "pt" / "2023.txt")]
+    result = run("--series", *files, "-f", "jsonl", "-j", "2")
     assert result.returncode == 1, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["code"] for line in lines] == ["series.carry", "series.stock"]
@@ -336,6 +338,13 @@ def test_cli_series_reports_an_unreadable_input_and_exits_1(tmp_path: Path) -> N
     assert [d["code"] for d in json.loads(result.stdout)] == ["series.stock"]
 
 
-def test_cli_series_refuses_csv_and_no_input() -> None:
+def test_cli_series_refuses_csv_and_no_input(tmp_path: Path) -> None:
     assert run("--series", str(PINGTAN), "--format", "csv").returncode == 2
     assert run("--series").returncode == 2
+    assert run("--series", str(tmp_path)).returncode == 2  # no report file in it
+
+
+def test_cli_series_writes_to_a_file(tmp_path: Path) -> None:
+    result = run("--series", str(PINGTAN), "-o", str(tmp_path / "series.txt"))
+    assert result.returncode == 0 and result.stdout == ""
+    assert (tmp_path / "series.txt").read_text(encoding="utf-8").startswith("info    series.stock")

@@ -119,7 +119,8 @@ _ALL = (
         "series.duplicate",
         "warning",
         ":func:`~giar_parse.check_series`: two or more reports of one agency for the same year (often a "
-        "report and its corrected reissue). All are named; each is checked against the years around it.",
+        "report and its corrected reissue). All are named, and the message says when their content is the "
+        "same; each is checked against the years around it.",
         "Keep the one you trust (usually the later publication) and check the series again.",
     ),
     CodeInfo(

@@ -180,10 +180,12 @@ def _gap(agency: str, before: _Entry, after: _Entry) -> Diagnostic:
 
 def _duplicate(agency: str, year: int, entries: Sequence[_Entry]) -> Diagnostic:
     names = [f"“{entry.name}”" for entry in entries]
+    same = all(entry.report == entries[0].report for entry in entries[1:])
     return Diagnostic(
         "series.duplicate",
         "warning",
-        f"{agency}: {len(entries)} reports for {year}: {', '.join(names[:-1])} and {names[-1]}",
+        f"{agency}: {len(entries)} reports for {year}: {', '.join(names[:-1])} and {names[-1]}"
+        + (" (the same content)" if same else ""),
         "year",
         reports=tuple(entry.name for entry in entries),
     )

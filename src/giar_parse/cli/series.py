@@ -1,7 +1,7 @@
 """``giar-parse --series``: parse many reports and print the checks across years (:func:`~giar_parse.check_series`).
 
-Each input is parsed as the batch does (named by its path); an input that cannot be read
-is reported on stderr and left out. The diagnostics go to the output as text, or as JSON
+Each input is parsed as the batch does (named by its path; on ``--jobs N`` processes); an
+input that cannot be read is reported on stderr and left out. The diagnostics go to the output as text, or as JSON
 (``--format json``: one list; ``--format jsonl``: one per line). Exit status: 0 when no
 diagnostic is a warning and every input parsed, 1 otherwise.
 """
@@ -9,7 +9,10 @@ diagnostic is a warning and every input parsed, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import multiprocessing
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,30 +24,38 @@ from giar_parse.api import parse_bytes
 from giar_parse.cli.batch import STDIN, expand
 from giar_parse.errors import GiarParseError
 from giar_parse.model import Diagnostic, Report
+from giar_parse.reading.grammar import lark_parser
 from giar_parse.series import check_series
 from giar_parse.writing.json import diagnostic_dict
 
 __all__ = ["run_series"]
 
 
-def _read(name: str, stdin: bytes | None, *, strict: bool) -> Report:
-    content = stdin if name == STDIN and stdin is not None else Path(name).read_bytes()
-    return attrs.evolve(parse_bytes(content, strict=strict), source=name)
+def _read(name: str, *, strict: bool, stdin: bytes | None) -> Report | str:
+    """The input parsed (named by its path), or one line saying why it could not be."""
+    try:
+        content = stdin if name == STDIN and stdin is not None else Path(name).read_bytes()
+        return attrs.evolve(parse_bytes(content, strict=strict), source=name)
+    except GiarParseError as error:
+        return f"{name}:{error.line}:{error.column}: {type(error).__name__}: {error.message}"
+    except OSError as error:
+        return f"{name}: cannot read: {error.strerror or error}"
+    except Exception as error:  # a bug must not stop the series: report it with the file
+        return f"{name}: internal error: {type(error).__name__}: {error}"
 
 
-def _reports(names: Sequence[str], *, strict: bool) -> tuple[list[Report], list[str]]:
-    """The reports that parsed, and one line per input that did not."""
+def _reports(names: Sequence[str], *, strict: bool, processes: int) -> tuple[list[Report], list[str]]:
+    """The reports that parsed, in input order, and one line per input that did not."""
     stdin = sys.stdin.buffer.read() if STDIN in names else None
-    reports: list[Report] = []
-    failures: list[str] = []
-    for name in names:
-        try:
-            reports.append(_read(name, stdin, strict=strict))
-        except GiarParseError as error:
-            failures.append(f"{name}:{error.line}:{error.column}: {type(error).__name__}: {error.message}")
-        except OSError as error:
-            failures.append(f"{name}: cannot read: {error.strerror or error}")
-    return reports, failures
+    work = functools.partial(_read, strict=strict, stdin=stdin)
+    if processes <= 1 or len(names) <= 1:
+        results = list(map(work, names))
+    else:
+        chunk = max(1, min(16, len(names) // (processes * 8)))
+        with multiprocessing.get_context().Pool(processes, initializer=lark_parser) as pool:
+            results = list(pool.imap(work, names, chunksize=chunk))
+    reports = [result for result in results if isinstance(result, Report)]
+    return reports, [result for result in results if isinstance(result, str)]
 
 
 def _text(diagnostic: Diagnostic) -> str:
@@ -85,16 +96,23 @@ def run_series(
         names = list(expand(args.inputs, patterns))
     except FileNotFoundError as error:
         parser.error(str(error))
-    reports, failures = _reports(names, strict=args.strict)
-    for failure in failures:
-        print(f"giar-parse: {failure}", file=sys.stderr)
-    diagnostics = check_series(reports)
+    if not names:
+        parser.error(f"no file matches {' or '.join(patterns)} in {', '.join(args.inputs)}")
     try:
         out = sys.stdout if args.output is None else open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
     except OSError as error:
         parser.error(f"cannot write {args.output}: {error.strerror or error}")
     try:
+        processes = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+        reports, failures = _reports(names, strict=args.strict, processes=processes)
+        for failure in failures:
+            print(f"giar-parse: {failure}", file=sys.stderr)
+        diagnostics = check_series(reports)
         write_diagnostics(diagnostics, out, form)
+        out.flush()
+    except BrokenPipeError:  # the reader went away (giar-parse --series ... | head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     finally:
         if out is not sys.stdout:
             out.close()
