@@ -203,10 +203,10 @@ def _unplaced(entry: _Entry) -> Diagnostic:
 
 
 def _pair(before: _Entry, after: _Entry) -> Iterator[Diagnostic]:
+    """Every check of two consecutive years; table 二's only where both print it in one template."""
     yield from _carry(before, after)
-    if before.report.template == after.report.template:
-        yield from _stock(before, after)
-        yield from _items(before, after)
+    yield from _stock(before, after)
+    yield from _items(before, after)
 
 
 def _series(agency: str, entries: Sequence[_Entry]) -> Iterator[Diagnostic]:
