@@ -182,6 +182,8 @@ class Example:
     read: Callable[[str], giar_parse.Report] | None = None
     #: A message written out by hand, for a code the sample cannot easily provoke.
     message: str | None = None
+    #: For a check across years: the sample's report → the series given to ``check_series``.
+    series: Callable[[giar_parse.Report], list[giar_parse.Report]] | None = None
 
 
 def _replace(old: str, new: str) -> Callable[[str], str]:
@@ -213,6 +215,31 @@ def _cells(*values: str) -> str:
 
 _DUPLICATES_ROW = _cells("2.重复申请", "40", "23", "0", "0", "0", "0", "63")
 _APPEAL_ROW = _cells("155", "62", "84", "85", "386", "351", "43", "68", "102", "564", "51", "4", "12", "17", "84")
+
+
+def _year(report: giar_parse.Report, year: int, **changes: typing.Any) -> giar_parse.Report:
+    """The sample as the report of another year, named ``<year>.txt``."""
+    return attrs.evolve(report, year=year, source=f"{year}.txt", **changes)
+
+
+def _carried_over(total: int) -> Callable[[giar_parse.Report], list[giar_parse.Report]]:
+    def series(report: giar_parse.Report) -> list[giar_parse.Report]:
+        assert report.requests is not None and report.requests.carried_forward is not None
+        over = attrs.evolve(report.requests.carried_forward, total=total)
+        later = _year(report, 2021, requests=attrs.evolve(report.requests, carried_over=over))
+        return [_year(report, 2020), later]
+
+    return series
+
+
+def _stock(report: giar_parse.Report) -> list[giar_parse.Report]:
+    def active(issued: int, repealed: int, in_force: int) -> model.ActiveDisclosure2021:
+        rows = model.DocumentCounts2021(issued=issued, repealed=repealed, in_force=in_force)
+        return model.ActiveDisclosure2021(normative_documents=rows)
+
+    later = _year(report, 2022, template="2021", active=active(3, 1, 41))
+    return [_year(report, 2021, template="2021", active=active(5, 0, 40)), later]
+
 
 #: Diagnostic code → how the bundled sample is edited to provoke it.
 EXAMPLES: dict[str, Example] = {
@@ -270,6 +297,28 @@ EXAMPLES: dict[str, Example] = {
         "the row label 5.要求行政机关确认或重新出具已获取信息 cut short to 5.要求行政机关确认或重新出",
         _replace("\t5.要求行政机关确认或重新出具已获取信息\n", "\t5.要求行政机关确认或重新出\n"),
     ),
+    "series.carry": Example(
+        "a copy of it for 2021 whose 二、上年结转 总计 is 145, both checked as a series",
+        series=_carried_over(145),
+    ),
+    "series.stock": Example(
+        "copies of it for 2021 and 2022 whose table 二 (2021 template) prints 40 行政规范性文件 in force, then "
+        "3 issued, 1 repealed and 41 in force",
+        series=_stock,
+    ),
+    "series.items": Example(
+        "an unchanged copy of it for 2021, both checked as a series", series=lambda r: [_year(r, 2020), _year(r, 2021)]
+    ),
+    "series.gap": Example(
+        "a copy of it for 2023, both checked as a series", series=lambda r: [_year(r, 2020), _year(r, 2023)]
+    ),
+    "series.duplicate": Example(
+        "a second copy of it for 2020, both checked as a series",
+        series=lambda r: [_year(r, 2020), attrs.evolve(r, source="2020-corrected.txt")],
+    ),
+    "series.unplaced": Example(
+        "its year removed, checked as a series", series=lambda r: [attrs.evolve(r, year=None, source="report.txt")]
+    ),
     "layout.unexpected": Example(
         "a table 二 row label 行政许可 inside table 三",
         _replace("\t四、结转下年度继续办理\n", "\t行政许可\n\t四、结转下年度继续办理\n"),
@@ -283,6 +332,11 @@ def example_diagnostic(code: str) -> giar_parse.Diagnostic:
     if example.message is not None:
         return giar_parse.Diagnostic(code, CODES[code].severity, example.message)
     text = giar_parse.sample_text()
+    if example.series is not None:
+        for diagnostic in giar_parse.check_series(example.series(giar_parse.parse(text))):
+            if diagnostic.code == code:
+                return diagnostic
+        raise ValueError(f"the example for {code} no longer produces it")
     if example.read is not None:
         report = example.read(text)
     else:
@@ -307,6 +361,7 @@ _FAMILIES = {
     "text": "Layout: text, labels and cells the tables do not expect",
     "label": "Layout: text, labels and cells the tables do not expect",
     "layout": "Layout: text, labels and cells the tables do not expect",
+    "series": "Series: one agency's reports across years",
 }
 
 

@@ -47,6 +47,7 @@ from giar_parse.model import (
     Unavailable,
     Withheld,
 )
+from giar_parse.series import check_series
 from giar_parse.sources.sample import sample_text
 from giar_parse.writing.dataframe import to_dataframe
 from giar_parse.writing.json import to_dict
@@ -94,6 +95,7 @@ __all__ = [
     "UnsupportedTemplateError",
     "Withheld",
     "__version__",
+    "check_series",
     "json_schema",
     "parse",
     "parse_bytes",

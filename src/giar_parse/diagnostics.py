@@ -79,6 +79,58 @@ _ALL = (
         "结果维持 + 结果纠正 + 其他结果 + 尚未审结.",
         _CHECK_SOURCE,
     ),
+    # --- series: one agency's reports across years (series.py, check_series) ---
+    CodeInfo(
+        "series.carry",
+        "warning",
+        ":func:`~giar_parse.check_series`: in one applicant column, 四、结转下年度继续办理 of an agency's report "
+        "differs from 二、上年结转政府信息公开申请数量 of its report for the next year. One diagnostic per "
+        "column; the path is the later report's cell, ``reports`` names both reports.",
+        "One of the two reports is wrong: a copy error, or a table re-typed for the later report. Compare "
+        "both published reports; the message names both values. Neither number is corrected.",
+    ),
+    CodeInfo(
+        "series.stock",
+        "info",
+        ":func:`~giar_parse.check_series`, two reports in the 2021 template for consecutive years: for "
+        "规章 or 行政规范性文件, last year's 现行有效件数 + this year's 本年制发件数 − 本年废止件数 differs "
+        "from this year's 现行有效件数. The message gives the difference.",
+        "Usually nothing: documents also expire or are taken out of force without being repealed, so the "
+        "stock need not add up. A large difference may be a figure for another scope (the agency alone, "
+        "or with its departments).",
+    ),
+    CodeInfo(
+        "series.items",
+        "info",
+        ":func:`~giar_parse.check_series`, two reports in the 2019 template for consecutive years: for a "
+        "row of 第二十条第（五）（六）（八）项, last year's 上一年项目数量 + 本年增/减 differs from this "
+        "year's 上一年项目数量. The message gives the difference.",
+        "Check both reports: the list of items may have been recounted between the years, or one "
+        "report's 本年增/减 is wrong.",
+    ),
+    CodeInfo(
+        "series.gap",
+        "info",
+        ":func:`~giar_parse.check_series`: an agency's reports skip a year (or several); the two reports "
+        "around the gap are named and not compared with each other.",
+        "Add the missing year's report if it exists, so its carry-over can be checked.",
+    ),
+    CodeInfo(
+        "series.duplicate",
+        "warning",
+        ":func:`~giar_parse.check_series`: two or more reports of one agency for the same year (often a "
+        "report and its corrected reissue). All are named, and the message says when their content is the "
+        "same; each is checked against the years around it.",
+        "Keep the one you trust (usually the later publication) and check the series again.",
+    ),
+    CodeInfo(
+        "series.unplaced",
+        "info",
+        ":func:`~giar_parse.check_series`: a report names no agency or no year, so it belongs to no series "
+        "and is not checked; the path is the missing field.",
+        "Check the report's title; if you know its agency and year, set them (``attrs.evolve``) before "
+        "checking the series.",
+    ),
     # --- cells: reading and placing values (reading/tables/: cells, requests, appeals, active) ---
     CodeInfo(
         "cells.blank",

@@ -16,6 +16,7 @@ from attrs import field, frozen
 
 __all__ = [
     "FILE_PLACES",
+    "SERIES_FIELDS",
     "ActiveDisclosure",
     "ActiveDisclosure2019",
     "ActiveDisclosure2021",
@@ -53,6 +54,9 @@ def _provenance_field() -> dict[str, Provenance]:
 
 #: Where a value sits in a PDF or DOCX file: the optional fields of :class:`Provenance`, shown only when set.
 FILE_PLACES = ("page", "bbox", "table", "row", "cell")
+
+#: The optional fields of :class:`Diagnostic` that only the checks across years set, shown only when set.
+SERIES_FIELDS = ("reports",)
 
 
 @frozen(repr=False)
@@ -113,6 +117,10 @@ class Diagnostic:
     path: str | None = None
     #: 1-based line in the input where it was seen.
     line: int | None = None
+    #: The reports a check across years (``series.*``, :func:`~giar_parse.check_series`) is about,
+    #: the earlier first, each named by its ``source``, else its title, else agency and year;
+    #: ``None`` for a diagnostic about one report's own text.
+    reports: tuple[str, ...] | None = field(default=None, kw_only=True)
 
 
 @frozen

@@ -15,6 +15,7 @@ from typing import TextIO
 from giar_parse import __version__
 from giar_parse.cli.batch import STDIN, Job, Options, Outcome, csv_header, expand, run_job
 from giar_parse.cli.progress import Progress
+from giar_parse.cli.series import run_series
 from giar_parse.reading.grammar import lark_parser
 from giar_parse.sources.sample import sample_text
 from giar_parse.writing.schema import json_schema
@@ -73,6 +74,9 @@ def _arguments() -> argparse.ArgumentParser:
     parser.add_argument("--provenance", action="store_true", help="add the line, column and raw text of every value")
     parser.add_argument("--sample", action="store_true", help="parse the sample report bundled with the package")
     parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the output and exit")
+    parser.add_argument(
+        "--series", action="store_true", help="check the inputs across years (carry-over, gaps); print the diagnostics"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -175,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.jobs < 0:
         parser.error("--jobs takes 0 (one per core) or more")
+    if args.series:
+        return run_series(args, parser, argv, args.glob or list(DEFAULT_GLOBS))
     jobs = _jobs(args, parser)
     try:
         out = sys.stdout if args.output is None else open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115

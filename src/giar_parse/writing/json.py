@@ -8,9 +8,9 @@ from typing import Any
 
 import attrs
 
-from giar_parse.model import FILE_PLACES, Provenance, Report, Section
+from giar_parse.model import FILE_PLACES, SERIES_FIELDS, Diagnostic, Provenance, Report, Section
 
-__all__ = ["to_dict"]
+__all__ = ["diagnostic_dict", "to_dict"]
 
 # fields that only say where a value came from
 _POSITION_FIELDS = frozenset({"provenance"})
@@ -32,6 +32,8 @@ def _convert(value: Any, provenance: bool) -> Any:
         for field in attrs.fields(type(value)):
             if field.name in _POSITION_FIELDS or (isinstance(value, Section) and field.name == "line"):
                 continue
+            if isinstance(value, Diagnostic) and field.name in SERIES_FIELDS and getattr(value, field.name) is None:
+                continue  # shown only where a check across years set it
             out[field.name] = _convert(getattr(value, field.name), provenance)
         if provenance:
             if isinstance(value, Section):
@@ -65,4 +67,10 @@ def to_dict(report: Report, *, provenance: bool = False) -> dict[str, Any]:
     True
     """
     result: dict[str, Any] = _convert(report, provenance)
+    return result
+
+
+def diagnostic_dict(diagnostic: Diagnostic) -> dict[str, Any]:
+    """One diagnostic as plain JSON-safe data, as it appears in a report's ``diagnostics``."""
+    result: dict[str, Any] = _convert(diagnostic, False)
     return result

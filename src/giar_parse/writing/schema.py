@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from giar_parse.model import FILE_PLACES, Provenance, Report, Section
+from giar_parse.model import FILE_PLACES, SERIES_FIELDS, Diagnostic, Provenance, Report, Section
 
 __all__ = ["json_schema"]
 
@@ -89,7 +89,10 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
         properties[field.name] = _type(hints[field.name], defs)
         if field.name in comments:
             properties[field.name]["description"] = comments[field.name]
-        if not (cls is Provenance and field.name in FILE_PLACES):  # given only where known
+        given_where_set = (cls is Provenance and field.name in FILE_PLACES) or (
+            cls is Diagnostic and field.name in SERIES_FIELDS
+        )
+        if not given_where_set:  # given only where known
             required.append(field.name)
     if cls is Report:
         properties["file"] = _FILE
