@@ -27,6 +27,11 @@ def _value(row: Counts | Outcomes | None, column: str) -> tuple[int, bool]:
     return (0, True) if value is None else (value, False)
 
 
+def _show(value: int, null: bool) -> str:
+    """A cell in a message: its number, or "blank" where it prints none."""
+    return "blank" if null else str(value)
+
+
 def _null_note(used_null: bool) -> str:
     return " (blank cells read as 0)" if used_null else ""
 
@@ -68,9 +73,9 @@ def check_requests(table: RequestTable) -> list[Diagnostic]:
                 Diagnostic(
                     "identity.flow",
                     "warning",
-                    f"{label}: 本年新收 + 上年结转 = {received} + {carried} = {received + carried}, "
-                    f"but 总计 + 结转下年度 = {total} + {forward} = {total + forward}"
-                    + _null_note(n1 or n2 or n3 or n4),
+                    f"{label}: 本年新收 + 上年结转 = {_show(received, n1)} + {_show(carried, n2)} = "
+                    f"{received + carried}, but 总计 + 结转下年度 = {_show(total, n3)} + {_show(forward, n4)} = "
+                    f"{total + forward}" + _null_note(n1 or n2 or n3 or n4),
                     f"requests.total.{column}",
                 )
             )
@@ -82,8 +87,8 @@ def check_requests(table: RequestTable) -> list[Diagnostic]:
                     Diagnostic(
                         "identity.outcome_sum",
                         "warning",
-                        f"{label}: （七）总计 is {total}, but the outcome rows （一）–（六） add up to {summed}"
-                        + _null_note(n3 or any(null for _, null in parts)),
+                        f"{label}: （七）总计 is {_show(total, n3)}, but the outcome rows （一）–（六） add up to "
+                        f"{summed}" + _null_note(n3 or any(null for _, null in parts)),
                         f"requests.total.{column}",
                     )
                 )
@@ -98,7 +103,7 @@ def check_requests(table: RequestTable) -> list[Diagnostic]:
                 Diagnostic(
                     "identity.row_sum",
                     "warning",
-                    f"{path}: 总计 is {total}, but the six applicant columns add up to {summed}"
+                    f"{path}: 总计 is {_show(total, total_null)}, but the six applicant columns add up to {summed}"
                     + _null_note(total_null or any(null for _, null in values)),
                     f"{path}.total",
                 )

@@ -132,6 +132,22 @@ _ALL = (
         "if the 0s matter to you.",
     ),
     CodeInfo(
+        "cells.disagree",
+        "error",
+        "A short row of table 三 could have been placed by a rule (``cells.assigned``, ``cells.inferred``), "
+        "but the placement breaks an identity of the report's own arithmetic (its row sum, or a column's "
+        "flow or outcome sum). The placement is not made: every value of the row is ``None``.",
+        "Read the row by hand from the report (the diagnostic's path and line). ``strict=True`` raises "
+        ":class:`~giar_parse.errors.IncompleteReportError` instead.",
+    ),
+    CodeInfo(
+        "cells.spanned",
+        "info",
+        "A row prints the same value once for every grid column its merged cell spans (the convention of "
+        "python-docx ``row.cells``, ``pandas.read_html`` and similar tools), so the value is read once.",
+        "Nothing.",
+    ),
+    CodeInfo(
         "amount.unit",
         "warning",
         "A money cell (采购总金额) prints a non-zero number with no unit, and its column header names none "
@@ -152,8 +168,17 @@ _ALL = (
     CodeInfo(
         "row.duplicate",
         "warning",
-        "A row of table 二 or 三 is printed twice. The first is kept and the second ignored.",
-        "Check which of the two is right in the report (the diagnostic's line is the second).",
+        "A row of table 二 or 三 is printed more than once, and the copies agree (or only one of them "
+        "prints values, as where an empty heading row repeats a label). The copy with values is kept.",
+        "Nothing, usually: the copies say the same. The diagnostic's line is the copy that was dropped.",
+    ),
+    CodeInfo(
+        "row.conflict",
+        "error",
+        "A row of table 二 or 三 is printed more than once with different values. Neither copy is "
+        "trusted: every value of the row is ``None``; the message names the lines of both copies.",
+        "Read the row from the report by hand and decide which copy is right. ``strict=True`` raises "
+        ":class:`~giar_parse.errors.IncompleteReportError` instead.",
     ),
     CodeInfo(
         "row.unexpected",
@@ -170,6 +195,15 @@ _ALL = (
         "Table 二, 三 or 四 was not found (or table 四 has a header but no values). That table is ``None``.",
         "Check whether the report really has no such table (some publish it as an image) or the text is "
         "cut off. ``strict=True`` raises :class:`~giar_parse.errors.IncompleteReportError` instead.",
+    ),
+    CodeInfo(
+        "table.unreadable",
+        "error",
+        "A table's heading or header is there but none of its values could be placed under it (for "
+        "example table 四 with a header whose words are cut into pieces and values read as prose). The "
+        "table is ``None``.",
+        "Read the table by hand from the report (the diagnostic's line). ``strict=True`` raises "
+        ":class:`~giar_parse.errors.IncompleteReportError` instead.",
     ),
     CodeInfo(
         "section.missing",
@@ -195,6 +229,12 @@ _ALL = (
         "one for 2019–2020 in the 2021 template. The records follow the tables as printed.",
         "Check the year (title, statistics period) and the tables in the report; some agencies kept the "
         "old template for a year.",
+    ),
+    CodeInfo(
+        "metadata.agency",
+        "info",
+        "No title line naming the issuing body was found, so ``agency`` is ``None``.",
+        "Take the agency from where you got the report (its website or file name).",
     ),
     CodeInfo(
         "metadata.year",

@@ -134,6 +134,8 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
             f"the report is for {meta.year} but its tables follow the {template} template",
             "template",
         )
+    if meta.agency is None:
+        notes.add("metadata.agency", "info", "no title naming the issuing agency was found; agency is None", "agency")
     if meta.year_from_prose:
         notes.add(
             "metadata.year",
@@ -144,6 +146,15 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
     active = active_disclosure(blocks, template, notes) if blocks else None
     requests = request_table(rows, notes) if rows else None
     appeal = next((appeal_table(table, notes) for table in appeals if table.cells), None)
+    if appeal is None and appeals:
+        header = appeals[0].header
+        notes.add(
+            "table.unreadable",
+            "error",
+            "table 四 (行政复议、行政诉讼情况) has its header here but no values could be placed under it",
+            "appeals",
+            header[0].line if header else None,
+        )
     heading_lines = {section.number: section.line for section in reversed(sections)}
     for number, name, table, label in (
         (2, "active", active, "二 (主动公开政府信息情况)"),
