@@ -51,6 +51,9 @@ SPLITS = {
 }
 #: Group labels of table 三 that text extraction drops (the rows restart at 1.).
 DROPPABLE = frozenset(label for key, label in REQUEST_GROUPS.items() if key != "outcomes")
+TRADITIONAL = str.maketrans(
+    "总复议诉讼结转申请处理维持纠正审开关数项决况", "總複議訴訟結轉申請處理維持糾正審開關數項決況"
+)
 HALF_WIDTH = str.maketrans("（）：，／", "():,/")
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 QUOTES = ['"{}"', "{}", "「{}」", "'{}'"]
@@ -84,6 +87,8 @@ class Noise:
     drop_groups: bool = False  # （三）（四）（五）（六） group labels gone
     headings: bool = False  # 一. 一． 一， and [bookmark: _Toc…] before headings
     chrome: bool = False  # breadcrumbs, footers, page numbers between lines
+    traditional: bool = False  # 總計, 複議, 訴訟 … in the labels (mirror sites serve 繁体)
+    repeated: bool = False  # a row label copied into the grid cells its merged cell covers
     seed: int = 0
 
     def label(self, cell: str, rng: random.Random) -> str:
@@ -94,6 +99,8 @@ class Noise:
         if self.quotes and "“" in cell:
             inner = cell[cell.index("“") + 1 : cell.index("”")]
             cell = cell.replace(f"“{inner}”", rng.choice(QUOTES).format(inner))
+        if self.traditional:
+            cell = cell.translate(TRADITIONAL)
         match = ENUMERATOR.match(cell)
         if self.spaces and match and rng.random() < 0.5:
             cell = f"{match.group()} {cell[match.end() :]}"
@@ -115,7 +122,10 @@ class Noise:
             if self.drop_groups and len(row) > 1 and row[0] in DROPPABLE and is_label(row[1]):
                 row = row[1:]
             for piece in split_header(row, layout) if self.split_headers and is_header(row) else [row]:
-                out.append(tuple(self.label(cell, rng) if is_label(cell) else cell for cell in piece))
+                noisy = tuple(self.label(cell, rng) if is_label(cell) else cell for cell in piece)
+                if self.repeated and layout in ROW_LAYOUTS and len(noisy) > 1 and is_label(noisy[0]):
+                    noisy = (noisy[0],) * rng.randrange(1, 4) + noisy[1:]
+                out.append(noisy)
         return Block("table", tuple(out))
 
     def apply(self, report: Report, layout: Layout) -> str:
@@ -154,10 +164,10 @@ def split_header(row: tuple[str, ...], layout: Layout) -> list[tuple[str, ...]]:
 
 NOISES = st.builds(
     Noise,
-    *[st.booleans()] * 7,
+    *[st.booleans()] * 9,
     seed=st.integers(0, 2**32 - 1),  # type: ignore[arg-type]
 )
-ALL_NOISE = Noise(*[True] * 7)  # type: ignore[arg-type]
+ALL_NOISE = Noise(*[True] * 9)  # type: ignore[arg-type]
 
 #: Table 四's header split over two lines ends in a blank cell under 总计, which was read
 #: as the first value and moved every value one column right (review.upheld → corrected).

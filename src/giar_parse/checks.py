@@ -13,7 +13,7 @@ import attrs
 from giar_parse.labels import REQUEST_COLUMNS
 from giar_parse.model import AppealTable, Counts, Diagnostic, Outcomes, RequestTable
 
-__all__ = ["check", "check_appeals", "check_requests"]
+__all__ = ["check", "check_appeals", "check_requests", "request_rows"]
 
 
 _APPLICANTS = tuple(REQUEST_COLUMNS)[:-1]
@@ -50,7 +50,8 @@ def _outcome_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
         yield "other_handling", table.other_handling
 
 
-def _all_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
+def request_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
+    """Every row of table 三 the identities use, with its key path (``requests.received`` …)."""
     yield "requests.received", table.received
     yield "requests.carried_over", table.carried_over
     for path, row in _outcome_rows(table):
@@ -92,7 +93,7 @@ def check_requests(table: RequestTable) -> list[Diagnostic]:
                         f"requests.total.{column}",
                     )
                 )
-    for path, row in _all_rows(table):
+    for path, row in request_rows(table):
         if row is None or all(getattr(row, c) is None for c in _APPLICANTS):
             continue
         total, total_null = _value(row, "total")

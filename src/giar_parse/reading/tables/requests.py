@@ -109,19 +109,25 @@ def _agree(
     """Undo every guessed placement where the table's column identities do not hold with it."""
     if not guessed:
         return
-    broken = [
-        d for d in checks.check_requests(_assemble(found, None)) if d.code in ("identity.flow", "identity.outcome_sum")
-    ]
-    if not broken:
+    table = _assemble(found, None)
+    # a row not read (or not found) counts as 0 in the identities, which then prove nothing
+    unread = [path for path, row in checks.request_rows(table) if row is None or row == _unread()]
+    broken = [d.message for d in checks.check_requests(table) if d.code in ("identity.flow", "identity.outcome_sum")]
+    if not broken and not unread:
         return
+    why = (
+        f"would break {len(broken)} identity(ies) of the table (first: {broken[0]})"
+        if broken
+        else (f"cannot be checked against the table's identities while {unread[0]} is not read")
+    )
     for key, row in guessed.items():
         path = "requests." + ".".join(key)
         found[key] = _unread()
         notes.add(
             "cells.disagree",
             "error",
-            f"{path} prints {sum(1 for c in row.cells if c.text)} of 7 values; placed by rule they would break "
-            f"{len(broken)} identity(ies) of the table (first: {broken[0].message}), so none is read",
+            f"{path} prints {sum(1 for c in row.cells if c.text)} of 7 values; placed by rule they {why}, "
+            "so none is read",
             path,
             row.cell.line,
         )
