@@ -25,7 +25,13 @@ from giar_parse.writing.render import blocks
 from reports import as_read_back, report
 
 LAYOUTS = list(Layout)
-ROW_LAYOUTS = frozenset({Layout.TABS, Layout.PIPES, Layout.SPACED})
+ROW_LAYOUTS = frozenset({Layout.TABS, Layout.PIPES, Layout.SPACED, Layout.GRID, Layout.MARKDOWN})
+
+CELL_LAYOUTS = frozenset({Layout.LINES, Layout.BLANK_LINES})
+#: The header words of table 四.
+APPEAL_HEADER = frozenset(
+    {"行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"}
+)
 
 #: Header cells and the two pieces HTML and PDF text break them into (本年新<br/>制作数量).
 SPLITS = {
@@ -89,6 +95,7 @@ class Noise:
     chrome: bool = False  # breadcrumbs, footers, page numbers between lines
     traditional: bool = False  # 總計, 複議, 訴訟 … in the labels (mirror sites serve 繁体)
     repeated: bool = False  # a row label copied into the grid cells its merged cell covers
+    letters: bool = False  # table 四's header one character per line (each its own <p>)
     seed: int = 0
 
     def label(self, cell: str, rng: random.Random) -> str:
@@ -121,9 +128,14 @@ class Noise:
         for row in rows:
             if self.drop_groups and len(row) > 1 and row[0] in DROPPABLE and is_label(row[1]):
                 row = row[1:]
+            letters = self.letters and layout in CELL_LAYOUTS and all(cell in APPEAL_HEADER for cell in row)
             for piece in split_header(row, layout) if self.split_headers and is_header(row) else [row]:
+                if letters:
+                    piece = tuple(letter for cell in piece for letter in cell)
                 noisy = tuple(self.label(cell, rng) if is_label(cell) else cell for cell in piece)
-                if self.repeated and layout in ROW_LAYOUTS and len(noisy) > 1 and is_label(noisy[0]):
+                # (the grid layout repeats merged cells itself)
+                repeat = self.repeated and layout in ROW_LAYOUTS and layout is not Layout.GRID
+                if repeat and len(noisy) > 1 and is_label(noisy[0]):
                     noisy = (noisy[0],) * rng.randrange(1, 4) + noisy[1:]
                 out.append(noisy)
         return Block("table", tuple(out))
@@ -164,10 +176,10 @@ def split_header(row: tuple[str, ...], layout: Layout) -> list[tuple[str, ...]]:
 
 NOISES = st.builds(
     Noise,
-    *[st.booleans()] * 9,
+    *[st.booleans()] * 10,
     seed=st.integers(0, 2**32 - 1),  # type: ignore[arg-type]
 )
-ALL_NOISE = Noise(*[True] * 9)  # type: ignore[arg-type]
+ALL_NOISE = Noise(*[True] * 10)  # type: ignore[arg-type]
 
 #: Table 四's header split over two lines ends in a blank cell under 总计, which was read
 #: as the first value and moved every value one column right (review.upheld → corrected).
