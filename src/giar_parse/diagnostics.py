@@ -117,8 +117,9 @@ _ALL = (
         "cells.assigned",
         "warning",
         "A short row was placed by a fixed rule: a row of table 三 printing 2 of 7 values is read as "
-        "自然人 and 总计 (the five 法人或其他组织 columns stay ``None``); table 四 printing 3 of 15 values "
-        "is read as its three 总计 columns. One summary for table 三, naming the first such row.",
+        "自然人 and 总计 (the five 法人或其他组织 columns stay ``None``) where the two are equal and every "
+        "identity of the table holds with them (else ``cells.disagree``); table 四 printing 3 of 15 "
+        "values, all 0, is read as its three 总计 columns. One summary for table 三, naming the first such row.",
         "Check one such row against the report: agencies that only fill 自然人 and 总计 are common, and "
         "then the reading is right. If the report does print more values, the text lost them.",
     ),
@@ -127,7 +128,8 @@ _ALL = (
         "warning",
         "Rows of table 三 print 6 of 7 values, the four between the first and the last are 0 and the "
         "first equals the last: one 0 column was lost in text extraction, so all five 法人或其他组织 "
-        "columns are read as 0. One summary, naming the first such row.",
+        "columns are read as 0, where every identity of the table holds with them (else "
+        "``cells.disagree``). One summary, naming the first such row.",
         "Usually nothing: the inference only fires where the row's own total proves it. Check the report "
         "if the 0s matter to you.",
     ),
