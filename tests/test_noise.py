@@ -96,6 +96,7 @@ class Noise:
     traditional: bool = False  # 總計, 複議, 訴訟 … in the labels (mirror sites serve 繁体)
     repeated: bool = False  # a row label copied into the grid cells its merged cell covers
     letters: bool = False  # table 四's header one character per line (each its own <p>)
+    low_values: bool = False  # pdftotext -layout: a value printed low in its cell, on the next line
     seed: int = 0
 
     def label(self, cell: str, rng: random.Random) -> str:
@@ -151,6 +152,8 @@ class Noise:
                 block = self.table(block.rows, layout, rng)
             noisy.append(block)
         lines = lay_out(noisy, layout).split("\n")
+        if self.low_values and layout is Layout.SPACED:
+            lines = [part for line in lines for part in low_value(line, rng)]
         if not self.chrome:
             return "\n".join(lines)
         for _ in range(rng.randrange(4)):
@@ -160,6 +163,20 @@ class Noise:
         top = rng.sample(CHROME_TOP, rng.randrange(len(CHROME_TOP) + 1))
         bottom = rng.sample(CHROME_BOTTOM, rng.randrange(len(CHROME_BOTTOM) + 1))
         return "\n".join([*top, *lines, *bottom])
+
+
+SPACE_RUN = re.compile(r" {2,}")
+
+
+def low_value(line: str, rng: random.Random) -> list[str]:
+    """A padded row with its last value moved down a line, in the same column (sometimes)."""
+    gaps = list(SPACE_RUN.finditer(line))
+    if len(gaps) < 2 or not is_label(line[: gaps[0].start()].strip()) or rng.random() < 0.5:
+        return [line]
+    start = gaps[-1].end()
+    if not all(is_value(fold(cell)) for cell in SPACE_RUN.split(line[gaps[0].end() :])):
+        return [line]
+    return [line[: gaps[-1].start()], " " * start + line[start:]]
 
 
 def split_header(row: tuple[str, ...], layout: Layout) -> list[tuple[str, ...]]:
@@ -176,10 +193,10 @@ def split_header(row: tuple[str, ...], layout: Layout) -> list[tuple[str, ...]]:
 
 NOISES = st.builds(
     Noise,
-    *[st.booleans()] * 10,
+    *[st.booleans()] * 11,
     seed=st.integers(0, 2**32 - 1),  # type: ignore[arg-type]
 )
-ALL_NOISE = Noise(*[True] * 10)  # type: ignore[arg-type]
+ALL_NOISE = Noise(*[True] * 11)  # type: ignore[arg-type]
 
 #: Table 四's header split over two lines ends in a blank cell under 总计, which was read
 #: as the first value and moved every value one column right (review.upheld → corrected).
