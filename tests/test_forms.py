@@ -65,6 +65,15 @@ def test_a_table_whose_values_cannot_be_placed_is_an_error_not_a_silent_none() -
         giar_parse.parse(text, strict=True)
 
 
+def test_table_three_with_a_header_and_no_readable_row_is_an_error() -> None:
+    text = render(report(), layout=Layout.LINES)
+    start, end = text.index("\t一、本年新收"), text.index(_APPEAL_HEADER)
+    cut = text[:start] + "\t本表数据另见附件\n" + "\t0\n" * 20 + "\n" + text[end:]
+    parsed = giar_parse.parse(cut)
+    assert parsed.requests is None
+    assert [d.path for d in parsed.diagnostics if d.code == "table.unreadable"] == ["requests"]
+
+
 # --- 2. a guess must agree with the report's own arithmetic ---
 
 

@@ -201,9 +201,9 @@ _ALL = (
     CodeInfo(
         "table.unreadable",
         "error",
-        "A table's heading or header is there but none of its values could be placed under it (for "
-        "example table 四 with a header whose words are cut into pieces and values read as prose). The "
-        "table is ``None``.",
+        "A table's header is there but none of its values could be placed under it (table 四 whose "
+        "values are cut off from its header by text that is not part of the table, or table 三 whose "
+        "header is followed by no row label that can be read). The table is ``None``.",
         "Read the table by hand from the report (the diagnostic's line). ``strict=True`` raises "
         ":class:`~giar_parse.errors.IncompleteReportError` instead.",
     ),

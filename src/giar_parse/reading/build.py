@@ -113,6 +113,7 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
     blocks = [block for element in elements if isinstance(element, Active) for block in element.blocks]
     rows = [row for element in elements if isinstance(element, Request) for row in element.rows]
     appeals = [element for element in elements if isinstance(element, Appeal)]
+    request_headers = [e.header[0] for e in elements if isinstance(e, Request) and e.header]
     has_tables = bool(blocks or rows or appeals)
     distinct_headings = {section.number for section in sections}
     if not (blocks or rows):
@@ -161,7 +162,15 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
         (3, "requests", requests, "三 (收到和处理政府信息公开申请情况)"),
         (4, "appeals", appeal, "四 (行政复议、行政诉讼情况)"),
     ):
-        if table is None and not (name == "appeals" and appeals):
+        if table is None and name == "requests" and request_headers:
+            notes.add(
+                "table.unreadable",
+                "error",
+                f"table {label} has its header here but no row of it could be read",
+                name,
+                request_headers[0].line,
+            )
+        elif table is None and not (name == "appeals" and appeals):
             # point at the section that should hold the table, where there is one
             notes.add("table.missing", "error", f"table {label} was not found", name, heading_lines.get(number))
     for kind, (number, heading) in SECTIONS.items():
