@@ -25,7 +25,13 @@ from giar_parse.writing.render import blocks
 from reports import as_read_back, report
 
 LAYOUTS = list(Layout)
-ROW_LAYOUTS = frozenset({Layout.TABS, Layout.PIPES, Layout.SPACED})
+ROW_LAYOUTS = frozenset({Layout.TABS, Layout.PIPES, Layout.SPACED, Layout.GRID, Layout.MARKDOWN})
+
+CELL_LAYOUTS = frozenset({Layout.LINES, Layout.BLANK_LINES})
+#: The header words of table 四.
+APPEAL_HEADER = frozenset(
+    {"行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"}
+)
 
 #: Header cells and the two pieces HTML and PDF text break them into (本年新<br/>制作数量).
 SPLITS = {
@@ -51,6 +57,9 @@ SPLITS = {
 }
 #: Group labels of table 三 that text extraction drops (the rows restart at 1.).
 DROPPABLE = frozenset(label for key, label in REQUEST_GROUPS.items() if key != "outcomes")
+TRADITIONAL = str.maketrans(
+    "总复议诉讼结转申请处理维持纠正审开关数项决况", "總複議訴訟結轉申請處理維持糾正審開關數項決況"
+)
 HALF_WIDTH = str.maketrans("（）：，／", "():,/")
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 QUOTES = ['"{}"', "{}", "「{}」", "'{}'"]
@@ -84,6 +93,10 @@ class Noise:
     drop_groups: bool = False  # （三）（四）（五）（六） group labels gone
     headings: bool = False  # 一. 一． 一， and [bookmark: _Toc…] before headings
     chrome: bool = False  # breadcrumbs, footers, page numbers between lines
+    traditional: bool = False  # 總計, 複議, 訴訟 … in the labels (mirror sites serve 繁体)
+    repeated: bool = False  # a row label copied into the grid cells its merged cell covers
+    letters: bool = False  # table 四's header one character per line (each its own <p>)
+    low_values: bool = False  # pdftotext -layout: a value printed low in its cell, on the next line
     seed: int = 0
 
     def label(self, cell: str, rng: random.Random) -> str:
@@ -94,6 +107,8 @@ class Noise:
         if self.quotes and "“" in cell:
             inner = cell[cell.index("“") + 1 : cell.index("”")]
             cell = cell.replace(f"“{inner}”", rng.choice(QUOTES).format(inner))
+        if self.traditional:
+            cell = cell.translate(TRADITIONAL)
         match = ENUMERATOR.match(cell)
         if self.spaces and match and rng.random() < 0.5:
             cell = f"{match.group()} {cell[match.end() :]}"
@@ -114,8 +129,16 @@ class Noise:
         for row in rows:
             if self.drop_groups and len(row) > 1 and row[0] in DROPPABLE and is_label(row[1]):
                 row = row[1:]
+            letters = self.letters and layout in CELL_LAYOUTS and all(cell in APPEAL_HEADER for cell in row)
             for piece in split_header(row, layout) if self.split_headers and is_header(row) else [row]:
-                out.append(tuple(self.label(cell, rng) if is_label(cell) else cell for cell in piece))
+                if letters:
+                    piece = tuple(letter for cell in piece for letter in cell)
+                noisy = tuple(self.label(cell, rng) if is_label(cell) else cell for cell in piece)
+                # (the grid layout repeats merged cells itself)
+                repeat = self.repeated and layout in ROW_LAYOUTS and layout is not Layout.GRID
+                if repeat and len(noisy) > 1 and is_label(noisy[0]):
+                    noisy = (noisy[0],) * rng.randrange(1, 4) + noisy[1:]
+                out.append(noisy)
         return Block("table", tuple(out))
 
     def apply(self, report: Report, layout: Layout) -> str:
@@ -129,6 +152,8 @@ class Noise:
                 block = self.table(block.rows, layout, rng)
             noisy.append(block)
         lines = lay_out(noisy, layout).split("\n")
+        if self.low_values and layout is Layout.SPACED:
+            lines = [part for line in lines for part in low_value(line, rng)]
         if not self.chrome:
             return "\n".join(lines)
         for _ in range(rng.randrange(4)):
@@ -138,6 +163,20 @@ class Noise:
         top = rng.sample(CHROME_TOP, rng.randrange(len(CHROME_TOP) + 1))
         bottom = rng.sample(CHROME_BOTTOM, rng.randrange(len(CHROME_BOTTOM) + 1))
         return "\n".join([*top, *lines, *bottom])
+
+
+SPACE_RUN = re.compile(r" {2,}")
+
+
+def low_value(line: str, rng: random.Random) -> list[str]:
+    """A padded row with its last value moved down a line, in the same column (sometimes)."""
+    gaps = list(SPACE_RUN.finditer(line))
+    if len(gaps) < 2 or not is_label(line[: gaps[0].start()].strip()) or rng.random() < 0.5:
+        return [line]
+    start = gaps[-1].end()
+    if not all(is_value(fold(cell)) for cell in SPACE_RUN.split(line[gaps[0].end() :])):
+        return [line]
+    return [line[: gaps[-1].start()], " " * start + line[start:]]
 
 
 def split_header(row: tuple[str, ...], layout: Layout) -> list[tuple[str, ...]]:
@@ -154,10 +193,10 @@ def split_header(row: tuple[str, ...], layout: Layout) -> list[tuple[str, ...]]:
 
 NOISES = st.builds(
     Noise,
-    *[st.booleans()] * 7,
+    *[st.booleans()] * 11,
     seed=st.integers(0, 2**32 - 1),  # type: ignore[arg-type]
 )
-ALL_NOISE = Noise(*[True] * 7)  # type: ignore[arg-type]
+ALL_NOISE = Noise(*[True] * 11)  # type: ignore[arg-type]
 
 #: Table 四's header split over two lines ends in a blank cell under 总计, which was read
 #: as the first value and moved every value one column right (review.upheld → corrected).

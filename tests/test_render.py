@@ -87,9 +87,26 @@ def test_preamble_states_what_parse_reads_as_metadata() -> None:
 
 
 def test_layout_names_and_exports() -> None:
-    assert [layout.value for layout in Layout] == ["tabs", "lines", "blank_lines", "pipes", "spaced"]
+    assert [layout.value for layout in Layout] == [
+        "tabs",
+        "lines",
+        "blank_lines",
+        "pipes",
+        "spaced",
+        "grid",
+        "markdown",
+    ]
     assert {"render", "Layout"} <= set(giar_parse.__all__)
     assert "strategies" not in giar_parse.__all__  # needs hypothesis: import giar_parse.strategies
+
+
+def test_grid_repeats_merged_cells_and_markdown_marks_headings() -> None:
+    grid = giar_parse.render(report("2021"), layout=Layout.GRID).split("\n")
+    assert "行政许可\t0\t0\t0" in grid  # one value spanning the block's three columns
+    assert "一、本年新收政府信息公开申请数量\t一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0" in grid
+    markdown = giar_parse.render(report("2021"), layout=Layout.MARKDOWN).split("\n")
+    assert "## 三、收到和处理政府信息公开申请情况" in markdown
+    assert markdown[markdown.index("| 行政复议 | 行政诉讼 |") + 1] == "|---|---|"
 
 
 def test_single_other_handling_row_and_sub_rows_both_print() -> None:

@@ -259,7 +259,16 @@ EXAMPLES: dict[str, Example] = {
         "two of the seven values of （一）予以公开 deleted", _replace(_cells("3603", "222", "1"), _cells("3603"))
     ),
     "cells.assigned": Example(
-        "table 四 printing only its three 总计 values", _replace(_APPEAL_ROW, _cells("386", "564", "84"))
+        "table 四 printing only three values, all 0", _replace(_APPEAL_ROW, _cells("0", "0", "0"))
+    ),
+    "cells.disagree": Example(
+        "（一）予以公开 printing only 3603 and 3887 (which are not equal, so not 自然人 and 总计)",
+        _replace(_cells("3603", "222", "1", "23", "13", "25", "3887"), _cells("3603", "3887")),
+    ),
+    "cells.spanned": Example(
+        "a 2021-template table 二 row read from a Word table cell by cell",
+        message="active.licensing prints each of its values 3 times, once per grid column its merged cell "
+        "spans; read once",
     ),
     "cells.inferred": Example(
         "one of the five 0 columns of 7.属于行政执法案卷 deleted (with the blank padding after the row)",
@@ -273,12 +282,20 @@ EXAMPLES: dict[str, Example] = {
     ),
     "row.missing": Example("the row （五） 2.重复申请 deleted", _replace(_DUPLICATES_ROW, "")),
     "row.duplicate": Example("the row （五） 2.重复申请 printed twice", _replace(_DUPLICATES_ROW, _DUPLICATES_ROW * 2)),
+    "row.conflict": Example(
+        "the row （五） 2.重复申请 printed twice, the second time with 41 for 40",
+        _replace(_DUPLICATES_ROW, _DUPLICATES_ROW + _DUPLICATES_ROW.replace("\t40\n", "\t41\n")),
+    ),
     "row.unexpected": Example(
         "a subtotal 164 printed after the group label （五）不予处理",
         _replace("\t（五）不予处理\n", "\t（五）不予处理\n\t164\n"),
     ),
     "table.missing": Example(
         "the text cut off before 四、政府信息公开行政复议、行政诉讼情况", _cut_before("[bookmark: _Toc16320]")
+    ),
+    "table.unreadable": Example(
+        "a line ``数据暂缺`` printed between table 四's header and its values",
+        _replace(_APPEAL_ROW, "\t数据暂缺\n" + _APPEAL_ROW),
     ),
     "section.missing": Example(
         "六、其他需要报告的事项 and its body deleted", _replace("六、其他需要报告的事项\n无。\n", "")
@@ -288,6 +305,7 @@ EXAMPLES: dict[str, Example] = {
         read=lambda text: giar_parse.parse_bytes(text.encode("gb18030")),
     ),
     "template.year_mismatch": Example("the title's year changed to 2021", _replace("重庆市2020年", "重庆市2021年")),
+    "metadata.agency": Example("the title deleted (the text starts at 根据)", _cut_until("根据")),
     "metadata.year": Example("the title deleted (the text starts at 根据)", _cut_until("根据")),
     "text.ignored": Example(
         "a line ``单位：件`` inside table 三",

@@ -13,7 +13,7 @@ import attrs
 from giar_parse.labels import REQUEST_COLUMNS
 from giar_parse.model import AppealTable, Counts, Diagnostic, Outcomes, RequestTable
 
-__all__ = ["check", "check_appeals", "check_requests"]
+__all__ = ["check", "check_appeals", "check_requests", "request_rows"]
 
 
 _APPLICANTS = tuple(REQUEST_COLUMNS)[:-1]
@@ -25,6 +25,11 @@ def _value(row: Counts | Outcomes | None, column: str) -> tuple[int, bool]:
     """The cell as a number for arithmetic, and whether it was null."""
     value = getattr(row, column) if row is not None else None
     return (0, True) if value is None else (value, False)
+
+
+def _show(value: int, null: bool) -> str:
+    """A cell in a message: its number, or "blank" where it prints none."""
+    return "blank" if null else str(value)
 
 
 def _null_note(used_null: bool) -> str:
@@ -45,7 +50,8 @@ def _outcome_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
         yield "other_handling", table.other_handling
 
 
-def _all_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
+def request_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
+    """Every row of table 三 the identities use, with its key path (``requests.received`` …)."""
     yield "requests.received", table.received
     yield "requests.carried_over", table.carried_over
     for path, row in _outcome_rows(table):
@@ -68,9 +74,9 @@ def check_requests(table: RequestTable) -> list[Diagnostic]:
                 Diagnostic(
                     "identity.flow",
                     "warning",
-                    f"{label}: 本年新收 + 上年结转 = {received} + {carried} = {received + carried}, "
-                    f"but 总计 + 结转下年度 = {total} + {forward} = {total + forward}"
-                    + _null_note(n1 or n2 or n3 or n4),
+                    f"{label}: 本年新收 + 上年结转 = {_show(received, n1)} + {_show(carried, n2)} = "
+                    f"{received + carried}, but 总计 + 结转下年度 = {_show(total, n3)} + {_show(forward, n4)} = "
+                    f"{total + forward}" + _null_note(n1 or n2 or n3 or n4),
                     f"requests.total.{column}",
                 )
             )
@@ -82,12 +88,12 @@ def check_requests(table: RequestTable) -> list[Diagnostic]:
                     Diagnostic(
                         "identity.outcome_sum",
                         "warning",
-                        f"{label}: （七）总计 is {total}, but the outcome rows （一）–（六） add up to {summed}"
-                        + _null_note(n3 or any(null for _, null in parts)),
+                        f"{label}: （七）总计 is {_show(total, n3)}, but the outcome rows （一）–（六） add up to "
+                        f"{summed}" + _null_note(n3 or any(null for _, null in parts)),
                         f"requests.total.{column}",
                     )
                 )
-    for path, row in _all_rows(table):
+    for path, row in request_rows(table):
         if row is None or all(getattr(row, c) is None for c in _APPLICANTS):
             continue
         total, total_null = _value(row, "total")
@@ -98,7 +104,7 @@ def check_requests(table: RequestTable) -> list[Diagnostic]:
                 Diagnostic(
                     "identity.row_sum",
                     "warning",
-                    f"{path}: 总计 is {total}, but the six applicant columns add up to {summed}"
+                    f"{path}: 总计 is {_show(total, total_null)}, but the six applicant columns add up to {summed}"
                     + _null_note(total_null or any(null for _, null in values)),
                     f"{path}.total",
                 )

@@ -169,8 +169,9 @@ _ALL = (
         "cells.assigned",
         "warning",
         "A short row was placed by a fixed rule: a row of table 三 printing 2 of 7 values is read as "
-        "自然人 and 总计 (the five 法人或其他组织 columns stay ``None``); table 四 printing 3 of 15 values "
-        "is read as its three 总计 columns. One summary for table 三, naming the first such row.",
+        "自然人 and 总计 (the five 法人或其他组织 columns stay ``None``) where the two are equal and every "
+        "identity of the table holds with them (else ``cells.disagree``); table 四 printing 3 of 15 "
+        "values, all 0, is read as its three 总计 columns. One summary for table 三, naming the first such row.",
         "Check one such row against the report: agencies that only fill 自然人 and 总计 are common, and "
         "then the reading is right. If the report does print more values, the text lost them.",
     ),
@@ -179,9 +180,26 @@ _ALL = (
         "warning",
         "Rows of table 三 print 6 of 7 values, the four between the first and the last are 0 and the "
         "first equals the last: one 0 column was lost in text extraction, so all five 法人或其他组织 "
-        "columns are read as 0. One summary, naming the first such row.",
+        "columns are read as 0, where every identity of the table holds with them (else "
+        "``cells.disagree``). One summary, naming the first such row.",
         "Usually nothing: the inference only fires where the row's own total proves it. Check the report "
         "if the 0s matter to you.",
+    ),
+    CodeInfo(
+        "cells.disagree",
+        "error",
+        "A short row of table 三 could have been placed by a rule (``cells.assigned``, ``cells.inferred``), "
+        "but the placement breaks an identity of the report's own arithmetic (its row sum, or a column's "
+        "flow or outcome sum). The placement is not made: every value of the row is ``None``.",
+        "Read the row by hand from the report (the diagnostic's path and line). ``strict=True`` raises "
+        ":class:`~giar_parse.errors.IncompleteReportError` instead.",
+    ),
+    CodeInfo(
+        "cells.spanned",
+        "info",
+        "A row prints the same value once for every grid column its merged cell spans (the convention of "
+        "python-docx ``row.cells``, ``pandas.read_html`` and similar tools), so the value is read once.",
+        "Nothing.",
     ),
     CodeInfo(
         "amount.unit",
@@ -204,8 +222,17 @@ _ALL = (
     CodeInfo(
         "row.duplicate",
         "warning",
-        "A row of table 二 or 三 is printed twice. The first is kept and the second ignored.",
-        "Check which of the two is right in the report (the diagnostic's line is the second).",
+        "A row of table 二 or 三 is printed more than once, and the copies agree (or only one of them "
+        "prints values, as where an empty heading row repeats a label). The copy with values is kept.",
+        "Nothing, usually: the copies say the same. The diagnostic's line is the copy that was dropped.",
+    ),
+    CodeInfo(
+        "row.conflict",
+        "error",
+        "A row of table 二 or 三 is printed more than once with different values. Neither copy is "
+        "trusted: every value of the row is ``None``; the message names the lines of both copies.",
+        "Read the row from the report by hand and decide which copy is right. ``strict=True`` raises "
+        ":class:`~giar_parse.errors.IncompleteReportError` instead.",
     ),
     CodeInfo(
         "row.unexpected",
@@ -222,6 +249,15 @@ _ALL = (
         "Table 二, 三 or 四 was not found (or table 四 has a header but no values). That table is ``None``.",
         "Check whether the report really has no such table (some publish it as an image) or the text is "
         "cut off. ``strict=True`` raises :class:`~giar_parse.errors.IncompleteReportError` instead.",
+    ),
+    CodeInfo(
+        "table.unreadable",
+        "error",
+        "A table's header is there but none of its values could be placed under it (table 四 whose "
+        "values are cut off from its header by text that is not part of the table, or table 三 whose "
+        "header is followed by no row label that can be read). The table is ``None``.",
+        "Read the table by hand from the report (the diagnostic's line). ``strict=True`` raises "
+        ":class:`~giar_parse.errors.IncompleteReportError` instead.",
     ),
     CodeInfo(
         "section.missing",
@@ -247,6 +283,12 @@ _ALL = (
         "one for 2019–2020 in the 2021 template. The records follow the tables as printed.",
         "Check the year (title, statistics period) and the tables in the report; some agencies kept the "
         "old template for a year.",
+    ),
+    CodeInfo(
+        "metadata.agency",
+        "info",
+        "No title line naming the issuing body was found, so ``agency`` is ``None``.",
+        "Take the agency from where you got the report (its website or file name).",
     ),
     CodeInfo(
         "metadata.year",

@@ -113,6 +113,7 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
     blocks = [block for element in elements if isinstance(element, Active) for block in element.blocks]
     rows = [row for element in elements if isinstance(element, Request) for row in element.rows]
     appeals = [element for element in elements if isinstance(element, Appeal)]
+    request_headers = [e.header[0] for e in elements if isinstance(e, Request) and e.header]
     has_tables = bool(blocks or rows or appeals)
     distinct_headings = {section.number for section in sections}
     if not (blocks or rows):
@@ -134,6 +135,8 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
             f"the report is for {meta.year} but its tables follow the {template} template",
             "template",
         )
+    if meta.agency is None:
+        notes.add("metadata.agency", "info", "no title naming the issuing agency was found; agency is None", "agency")
     if meta.year_from_prose:
         notes.add(
             "metadata.year",
@@ -144,13 +147,30 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
     active = active_disclosure(blocks, template, notes) if blocks else None
     requests = request_table(rows, notes) if rows else None
     appeal = next((appeal_table(table, notes) for table in appeals if table.cells), None)
+    if appeal is None and appeals:
+        header = appeals[0].header
+        notes.add(
+            "table.unreadable",
+            "error",
+            "table 四 (行政复议、行政诉讼情况) has its header here but no values could be placed under it",
+            "appeals",
+            header[0].line if header else None,
+        )
     heading_lines = {section.number: section.line for section in reversed(sections)}
     for number, name, table, label in (
         (2, "active", active, "二 (主动公开政府信息情况)"),
         (3, "requests", requests, "三 (收到和处理政府信息公开申请情况)"),
         (4, "appeals", appeal, "四 (行政复议、行政诉讼情况)"),
     ):
-        if table is None and not (name == "appeals" and appeals):
+        if table is None and name == "requests" and request_headers:
+            notes.add(
+                "table.unreadable",
+                "error",
+                f"table {label} has its header here but no row of it could be read",
+                name,
+                request_headers[0].line,
+            )
+        elif table is None and not (name == "appeals" and appeals):
             # point at the section that should hold the table, where there is one
             notes.add("table.missing", "error", f"table {label} was not found", name, heading_lines.get(number))
     for kind, (number, heading) in SECTIONS.items():

@@ -28,6 +28,19 @@ _NUMBERS_TOGETHER = re.compile(r"\d\s+[+\-\d]")
 _PIECE = re.compile(r"\S+")
 
 _VALUE, _TEXT = "value", "text"
+# a cell inside a table that is dropped (with an info note): a piece of a header word, or a
+# placeholder column header a converter made up (数据1, 列2, Column3, Unnamed: 4)
+_FRAGMENT = "fragment"
+_PLACEHOLDER_HEADER = re.compile(r"(数据|列|字段|Column|column|Unnamed:?_?)\d{1,2}")
+# the characters of table 四's header words: a cell made of them only, after that header, is a
+# piece of a header word cut apart by the text extraction (其他结 / 果, 尚未审 / 结)
+_APPEAL_HEADER_CHARS = frozenset("行政复议诉讼未经直接起后结果维持纠正其他尚审总计")
+_APPEAL_HEADER = frozenset({"REVIEW", "LITIGATION", "DIRECT_SUIT", "SUIT_AFTER_REVIEW", "OUTCOME_HEADER"})
+_MAX_FRAGMENT = 40
+# a run of one-character cells (a header printed one character per line) spells a word
+_MAX_SPELLED = 10
+# two letters (结 / 果) are too often the pieces of a wrapped label to be read as a word
+_MIN_SPELLED = 3
 
 
 @functools.lru_cache(maxsize=8192)
@@ -82,15 +95,78 @@ def _expand(cells: list[Cell]) -> list[Cell]:
     return out
 
 
+def _is_letter(cell: Cell) -> bool:
+    return len(cell.text) == 1 and "\u4e00" <= cell.text <= "\u9fff"
+
+
+def _is_label(kind: str) -> bool:
+    return kind not in (_VALUE, _TEXT) and not kind.startswith(_HEADING_PREFIX)
+
+
+def _spelled(cells: list[Cell]) -> list[Cell]:
+    """Runs of one-character cells that spell a table label or header word become that word."""
+    out: list[Cell] = []
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        if _is_letter(cell) and _classify(cell.text) == _TEXT:
+            end = i + 1
+            while end < len(cells) and end - i < _MAX_SPELLED and _is_letter(cells[end]):
+                end += 1
+            for stop in range(end, i + _MIN_SPELLED - 1, -1):
+                word = "".join(c.text for c in cells[i:stop])
+                if _is_label(_classify(word)):
+                    out.append(Cell(word, word, cell.line, cell.column))
+                    i = stop
+                    break
+            else:
+                out.append(cell)
+                i += 1
+            continue
+        out.append(cell)
+        i += 1
+    return out
+
+
+def _unrepeated(cells: list[Cell]) -> list[Cell]:
+    """A label cell repeated on its line (a merged cell copied into every grid cell it covers) is one cell."""
+    out: list[Cell] = []
+    for cell in cells:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and cell.text
+            and last.text == cell.text
+            and last.line == cell.line
+            and _is_label(_classify(cell.text))
+        ):
+            continue
+        out.append(cell)
+    return out
+
+
+def _is_fragment(text: str, in_table: bool, after_appeal_header: bool) -> bool:
+    if in_table and _PLACEHOLDER_HEADER.fullmatch(text):
+        return True
+    return after_appeal_header and len(text) <= _MAX_FRAGMENT and set(text) <= _APPEAL_HEADER_CHARS
+
+
 def _kinds(cells: list[Cell], notes: list[Diagnostic]) -> list[str]:
     """Each cell's kind; inside tables, text that is a cut-off or mistyped long label is that label."""
     kinds = [_classify(cell.text) for cell in cells]
     in_table = False
+    after_appeal_header = False
     for i, (cell, kind) in enumerate(zip(cells, kinds, strict=True)):
         if kind.startswith(_HEADING_PREFIX):
-            in_table = False
+            in_table = after_appeal_header = False
         elif kind not in (_VALUE, _TEXT):
             in_table = True
+            if kind in _APPEAL_HEADER:
+                after_appeal_header = True
+            elif kind not in ("TOTAL_WORD", "OTHER_WORD"):
+                after_appeal_header = False
+        elif kind == _TEXT and _is_fragment(cell.text, in_table, after_appeal_header):
+            kinds[i] = _FRAGMENT
         elif kind == _TEXT and in_table and len(cell.text) <= MAX_LABEL:
             fuzzy = match_label(cell.text)
             if fuzzy is not None:
@@ -135,7 +211,7 @@ def _texts_ahead(kinds: list[str]) -> list[int]:
 
 def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
     """Classify cells and group them into the token stream the grammar reads."""
-    cells = _expand(cells)
+    cells = _unrepeated(_spelled(_expand(cells)))
     notes: list[Diagnostic] = []
     kinds = _kinds(cells, notes)
     texts_ahead = _texts_ahead(kinds)
@@ -153,6 +229,11 @@ def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
             run.clear()
 
     for i, (cell, kind) in enumerate(zip(cells, kinds, strict=True)):
+        if kind == _FRAGMENT:
+            notes.append(
+                Diagnostic("text.ignored", "info", f"ignored header piece {cell.raw!r} inside a table", None, cell.line)
+            )
+            continue
         if kind == _VALUE:
             if in_table:
                 run.append(cell)

@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from giar_parse.model import Period
-from giar_parse.reading.normalise import Cell
+from giar_parse.reading.normalise import Cell, simplify
 
 __all__ = ["Metadata", "metadata"]
 
-_TITLE_END = re.compile(r"报告[。.]?$")
+# …年报 ends a title only after a year (a breadcrumb such as 政府信息公开年报 names a column)
+_TITLE_END = re.compile(r"(报告|(?:19|20)\d{2}年.*年报)[。.]?$")
 _TITLE_WORDS = re.compile(r"公开|年度|年报")
 # a title line that does not start with the issuing body continues an earlier line
 _NO_AGENCY = re.compile(r"^(\d{4}年|年度|政府信息|信息公开|公开|工作|年度报告|政务公开)")
@@ -56,12 +57,13 @@ def _title(preamble: Sequence[Cell]) -> str | None:
     for index, cell in enumerate(preamble):
         text = _WHITESPACE.sub("", cell.raw)
         text = _SITE_SUFFIX.split(text, maxsplit=1)[0]
-        if len(text) > _MAX_TITLE or not _TITLE_END.search(text) or not _TITLE_WORDS.search(text):
+        plain = simplify(text)
+        if len(text) > _MAX_TITLE or not _TITLE_END.search(plain) or not _TITLE_WORDS.search(plain):
             continue
         text = text.rstrip("。.")
         line = cell.line
         before = index - 1
-        while _NO_AGENCY.match(text) and before >= 0:
+        while _NO_AGENCY.match(simplify(text)) and before >= 0:
             earlier = _WHITESPACE.sub("", preamble[before].raw)
             if (
                 len(earlier) > _MAX_TITLE_PART
@@ -80,8 +82,8 @@ def metadata(text: str, preamble: Sequence[Cell], prose: Sequence[Cell]) -> Meta
     agency = None
     year = None
     if title:
-        match = _AGENCY.match(title)
-        agency = match.group(1) if match else None
+        match = _AGENCY.match(simplify(title))
+        agency = title[: match.end(1)] if match else None
         found = _YEAR.search(title)
         year = int(found.group(1)) if found else None
     head = text[:20_000]

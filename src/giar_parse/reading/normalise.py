@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-__all__ = ["MAX_LABEL", "Cell", "cells", "fold"]
+__all__ = ["MAX_LABEL", "Cell", "cells", "fold", "simplify"]
 
 #: Longer cells are prose (the longest official label has 36 characters).
 MAX_LABEL = 90
@@ -27,6 +27,22 @@ class Cell(NamedTuple):
     column: int
 
 
+# Traditional forms of the characters of the official labels and headings (mirror sites serve
+# reports in 繁体); one character for one, so offsets stay as printed
+_TRADITIONAL = (
+    "萬與業為舉會體關決況減務動區單發後國處復複審對屬應廢開強當總執護報據數無機權條構"
+    "沒現確穩類糾納組織經結繼續維繳罰範獲補規計認議許訟設訪訴詢請購費轉過這進採問項題"
+    "額內於製辦實際書統"
+)
+_SIMPLIFIED = (
+    "万与业为举会体关决况减务动区单发后国处复复审对属应废开强当总执护报据数无机权条构"
+    "没现确稳类纠纳组织经结继续维缴罚范获补规计认议许讼设访诉询请购费转过这进采问项题"
+    "额内于制办实际书统"
+)
+_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+# markdown markup from converters: heading marks before a line, bold marks around a cell
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_BOLD = re.compile(r"\*\*|__")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
 _NBSP_ENTITY = re.compile(r"&nbsp;?|&#160;|&#xa0;", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
@@ -63,7 +79,7 @@ def fold(text: str) -> str:
         return text
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    text = "".join(text.split())
+    text = simplify("".join(text.split()))
     if _HAS_QUOTE.search(text):
         text = text.translate(_QUOTES)
     first = text[:1]
@@ -74,6 +90,11 @@ def fold(text: str) -> str:
     elif first in _CHINESE_NUMERALS:
         text = _CHINESE_ENUM.sub(r"\1、", text, count=1)
     return text
+
+
+def simplify(text: str) -> str:
+    """Fold the Traditional characters of the official labels to 简体 (one for one, same length)."""
+    return text.translate(_TO_SIMPLIFIED)
 
 
 def _is_chrome(stripped: str) -> bool:
@@ -132,6 +153,14 @@ def _split_spaces(line: str) -> list[tuple[int, str]]:
     return pieces
 
 
+def _markdown_plain(line: str) -> str:
+    """The line without markdown heading and bold marks (blanked, so columns stay)."""
+    heading = _MARKDOWN_HEADING.match(line)
+    if heading:
+        line = " " * len(heading.group()) + line[heading.end() :]
+    return _BOLD.sub(lambda m: " " * len(m.group()), line)
+
+
 def _uses_indent_tabs(lines: list[str]) -> bool:
     """True where tabs only indent single cells, one per line (Word documents read cell by cell)."""
     tabbed = [line for line in lines if "\t" in line]
@@ -151,6 +180,8 @@ def cells(text: str) -> list[Cell]:
             line = _BOOKMARK.sub(lambda m: " " * len(m.group()), line)
         if "&" in line:
             line = _NBSP_ENTITY.sub(lambda m: " " * len(m.group()), line)
+        if "#" in line or "*" in line or "__" in line:
+            line = _markdown_plain(line)
         stripped = line.strip()
         if not stripped:
             # a line of tabs is a row of blank cells (one, a tab-indented blank, in Word dumps)

@@ -35,6 +35,12 @@ class Layout(enum.Enum):
     PIPES = "pipes"
     #: Columns padded with runs of spaces (``pdftotext -layout`` style).
     SPACED = "spaced"
+    #: Tab-separated rows of a full grid, merged cells repeated into every grid cell they
+    #: cover (as python-docx ``row.cells`` and ``pandas.read_html`` give them), so a row
+    #: label is repeated and a value spanning three columns printed three times.
+    GRID = "grid"
+    #: Markdown as converters write it, with ``##`` headings and pipe tables with a ``---`` row.
+    MARKDOWN = "markdown"
 
 
 class Block(NamedTuple):
@@ -107,12 +113,45 @@ def _spaced(block: Block) -> list[str]:
     return lines
 
 
+def _grid_row(row: Sequence[str], width: int) -> tuple[str, ...]:
+    """``row`` spread over ``width`` grid columns, as a merged-cell-repeating reader gives it."""
+    missing = width - len(row)
+    if missing <= 0 or _VALUE_LIKE.match(row[0]):
+        return tuple(row)
+    values = row[1:]
+    if _has_values(row) and width - 1 > len(values) and (width - 1) % len(values) == 0:
+        span = (width - 1) // len(values)
+        return (row[0], *(value for value in values for _ in range(span)))
+    if _has_values(row):
+        return (row[0],) * (missing + 1) + tuple(values)
+    return (*row, *[row[-1]] * missing)
+
+
+def _grid(block: Block) -> list[str]:
+    if block.kind != "table":
+        return [row[0] for row in block.rows]
+    width = max(len(row) for row in block.rows)
+    return ["\t".join(_grid_row(row, width)) for row in block.rows]
+
+
+def _markdown(block: Block) -> list[str]:
+    if block.kind == "heading":
+        return [f"## {block.rows[0][0]}"]
+    if block.kind != "table":
+        return [row[0] for row in block.rows]
+    lines = _pipes(block)
+    width = len(block.rows[0])
+    return [lines[0], "|" + "---|" * width, *lines[1:]]
+
+
 _LAYOUTS: dict[Layout, Callable[[Block], list[str]]] = {
     Layout.TABS: _tabs,
     Layout.LINES: _lines,
     Layout.BLANK_LINES: _blank_lines,
     Layout.PIPES: _pipes,
     Layout.SPACED: _spaced,
+    Layout.GRID: _grid,
+    Layout.MARKDOWN: _markdown,
 }
 
 

@@ -18,7 +18,7 @@ from giar_parse.model import (
     Procurement,
     Template,
 )
-from giar_parse.reading.tables.cells import MONEY, Notes, build
+from giar_parse.reading.tables.cells import MONEY, Notes, build, one_copy
 from giar_parse.reading.tables.placement import fit
 from giar_parse.reading.transformer import ActiveBlock, Row
 
@@ -53,6 +53,8 @@ ROWS_2021: dict[str, tuple[str, type, tuple[tuple[str, object], ...]]] = {
     "FEES": ("fees", FeeAmount, (("amount", MONEY),)),
 }
 
+# the widest row of table 二 (its grid): a merged cell spans at most this many columns
+_GRID = 3
 _HEADER_UNIT = re.compile(r"(万元|亿元|元)")
 
 
@@ -69,10 +71,22 @@ def active_disclosure(blocks: Sequence[ActiveBlock], template: Template, notes: 
     """Build table 二 from its blocks, reporting missing, unexpected and unreadable rows."""
     rows_spec = ROWS_2021 if template == "2021" else ROWS_2019
     values: dict[str, object] = {}
+    copies: dict[str, list[tuple[Row, str]]] = {}
     for block in blocks:
         unit = _header_unit(block, template)
         for row in block.rows:
-            _add_row(row, rows_spec, values, unit, template, notes)
+            if row.label not in rows_spec:
+                notes.add(
+                    "row.unexpected",
+                    "warning",
+                    f"table 二 row {row.cell.raw!r} is not part of the {template} template; its values are ignored",
+                    None,
+                    row.cell.line,
+                )
+                continue
+            copies.setdefault(rows_spec[row.label][0], []).append((row, unit))
+    for printed in copies.values():
+        _add_row(printed, rows_spec, values, notes)
     for name, _cls, _spec in rows_spec.values():
         if name not in values:
             values[name] = None
@@ -82,29 +96,29 @@ def active_disclosure(blocks: Sequence[ActiveBlock], template: Template, notes: 
 
 
 def _add_row(
-    row: Row,
+    printed: list[tuple[Row, str]],
     rows_spec: dict[str, tuple[str, type, tuple[tuple[str, object], ...]]],
     values: dict[str, object],
-    unit: str,
-    template: Template,
     notes: Notes,
 ) -> None:
-    if row.label not in rows_spec:
+    name, cls, spec = rows_spec[printed[0][0].label]
+    path = f"active.{name}"
+    units = {id(row): unit for row, unit in printed}
+    row = one_copy([row for row, _ in printed], path, notes)
+    if row is None:
+        values[name] = build(cls, spec, [None] * len(spec), path=path, table="二", notes=notes, placed=False)
+        return
+    placed = fit(row.cells, len(spec), grid=_GRID)
+    slots = placed.slots
+    if placed.how == "spanned":
         notes.add(
-            "row.unexpected",
-            "warning",
-            f"table 二 row {row.cell.raw!r} is not part of the {template} template; its values are ignored",
-            None,
+            "cells.spanned",
+            "info",
+            f"{path} prints each of its values {len(placed.printed) // len(spec)} times, once per grid column "
+            "its merged cell spans; read once",
+            path,
             row.cell.line,
         )
-        return
-    name, cls, spec = rows_spec[row.label]
-    path = f"active.{name}"
-    if name in values:
-        notes.add("row.duplicate", "warning", f"{path} is printed twice; the first is kept", path, row.cell.line)
-        return
-    placed = fit(row.cells, len(spec))
-    slots = placed.slots
     if slots is None:
         notes.add(
             "cells.missing",
@@ -114,6 +128,7 @@ def _add_row(
             path,
             row.cell.line,
         )
+    unit = units[id(row)]
     values[name] = build(
         cls, spec, slots or [None] * len(spec), path=path, table="二", notes=notes, unit=unit, placed=bool(slots)
     )

@@ -6,6 +6,7 @@ from giar_parse.model import AppealTable, Outcomes
 from giar_parse.reading.tables.cells import Notes, build
 from giar_parse.reading.tables.placement import fit
 from giar_parse.reading.transformer import Appeal
+from giar_parse.reading.values import read
 
 __all__ = ["GROUPS", "OUTCOMES", "appeal_table"]
 
@@ -24,13 +25,20 @@ def appeal_table(table: Appeal, notes: Notes) -> AppealTable | None:
     placed = fit([cell for cell in table.cells if cell.text or cell.line not in header_lines], _WIDTH)
     slots = placed.slots
     line = table.header[0].line if table.header else None
-    if slots is None and placed.how == "short" and len(placed.printed) == len(GROUPS):
+    # three values read as the three 总计 columns agree with 总计 = 维持 + 纠正 + 其他 + 尚未审结 (the
+    # other cells blank) only where all three are 0
+    if (
+        slots is None
+        and placed.how == "short"
+        and len(placed.printed) == len(GROUPS)
+        and all(read(cell.text).number == 0 for cell in placed.printed)
+    ):
         totals = iter(placed.printed)
         slots = [next(totals) if name == "total" else None for _ in GROUPS for name in OUTCOMES]
         notes.add(
             "cells.assigned",
             "warning",
-            "table 四 prints 3 of 15 values; they are read as the three 总计 columns",
+            "table 四 prints 3 of 15 values, all 0; they are read as the three 总计 columns",
             "appeals",
             line,
         )

@@ -8,9 +8,10 @@ from typing import Any, TypeVar, cast
 
 from giar_parse.model import Diagnostic, Provenance, Severity
 from giar_parse.reading.normalise import Cell
+from giar_parse.reading.transformer import Row
 from giar_parse.reading.values import read, scale
 
-__all__ = ["MONEY", "Notes", "build", "plain_decimal"]
+__all__ = ["MONEY", "Notes", "build", "one_copy", "plain_decimal"]
 
 #: Marks a money column in a field spec: ``(("projects", int), ("amount", MONEY))``.
 MONEY = "money"
@@ -111,3 +112,31 @@ def _money(number: Decimal, unit: str, where: str, cell: Cell, notes: Notes) -> 
                 cell.line,
             )
     return plain_decimal(number * factor)
+
+
+def one_copy(printed: Sequence[Row], path: str, notes: Notes) -> Row | None:
+    """The copy of a row to read: the one with values; None (with an error) where copies disagree."""
+    with_values = [row for row in printed if any(cell.text for cell in row.cells)]
+    chosen = with_values or [printed[0]]
+    distinct = {tuple(cell.text for cell in row.cells if cell.text) for row in chosen}
+    lines = ", ".join(str(row.cell.line) for row in printed)
+    if len(distinct) > 1:
+        notes.add(
+            "row.conflict",
+            "error",
+            f"{path} is printed {len(printed)} times with different values (lines {lines}); none is read",
+            path,
+            chosen[1].cell.line,
+        )
+        return None
+    for row in printed:
+        if row is not chosen[0]:
+            notes.add(
+                "row.duplicate",
+                "warning",
+                f"{path} is printed {len(printed)} times (lines {lines}); the copy on line {chosen[0].cell.line} "
+                "is read",
+                path,
+                row.cell.line,
+            )
+    return chosen[0]

@@ -23,7 +23,8 @@ class Fit(NamedTuple):
 
     #: One entry per column: the cell printed there, or None (nothing printed).
     slots: list[Slot] | None
-    #: ``"grid"`` (by position), ``"short"`` (fewer printed cells than columns) or ``"extra"``.
+    #: ``"grid"`` (by position), ``"spanned"`` (values repeated over merged columns), ``"short"``
+    #: (fewer printed cells than columns) or ``"extra"``.
     how: str
     #: The printed (non-blank) cells of the row.
     printed: list[Cell]
@@ -54,12 +55,25 @@ def has_trailing_padding(rows: Sequence[Sequence[Cell]], width: int) -> bool:
     return any(row and not row[-1].text and sum(1 for cell in row if cell.text) == width for row in rows)
 
 
-def fit(cells: Sequence[Cell], width: int, *, lossy: bool = False, padded: bool = False) -> Fit:
+def _spanned(printed: Sequence[Cell], width: int, grid: int) -> list[Slot] | None:
+    """Each value once where every one is printed once per grid column its merged cell spans."""
+    span, rest = divmod(len(printed), width)
+    if rest or span < 2 or span * width > grid:
+        return None
+    groups = [printed[i * span : (i + 1) * span] for i in range(width)]
+    if any(len({cell.text for cell in group}) != 1 for group in groups):
+        return None
+    return [group[0] for group in groups]
+
+
+def fit(cells: Sequence[Cell], width: int, *, lossy: bool = False, padded: bool = False, grid: int = 0) -> Fit:
     """Place ``cells`` (the run after a row label) on ``width`` columns.
 
     Blank cells count as cells only where the row then has exactly ``width`` of them,
     and not in a ``lossy`` table, where a leading blank is padding from a merged label,
-    nor after the last number in a ``padded`` table.
+    nor after the last number in a ``padded`` table.  In a table ``grid`` columns wide, a
+    row whose every value is repeated once per grid column its merged cell spans is read
+    with each value once (``how == "spanned"``).
     """
     run = _trimmed(cells, width)
     if padded:
@@ -68,6 +82,10 @@ def fit(cells: Sequence[Cell], width: int, *, lossy: bool = False, padded: bool 
     printed = [cell for cell in run if cell.text]
     if len(printed) == width:
         return Fit(list(printed), "grid", printed)
+    if len(printed) > width and grid:
+        spanned = _spanned(printed, width, grid)
+        if spanned is not None:
+            return Fit(spanned, "spanned", printed)
     if len(run) > width:
         return Fit(None, "extra", printed)
     if len(run) == width and not (lossy and not run[0].text):

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 import attrs
 
+from giar_parse import checks
 from giar_parse.model import Counts, NotProcessed, OtherHandlingParts, RequestTable, Unavailable, Withheld
 from giar_parse.reading.normalise import Cell
-from giar_parse.reading.tables.cells import Notes, build
+from giar_parse.reading.tables.cells import Notes, build, one_copy
 from giar_parse.reading.tables.placement import fit, has_trailing_padding, is_lossy
 from giar_parse.reading.transformer import Row
 from giar_parse.reading.values import read
@@ -53,15 +54,13 @@ _PARTS = "other_handling_parts"
 
 
 def request_table(rows: Sequence[Row], notes: Notes) -> RequestTable:
-    """Build table 三, placing short rows only where the table shows how, and saying so."""
+    """Build table 三, placing short rows only where the table shows how and its arithmetic agrees."""
     valued = [row for row in rows if row.label in ROWS and any(cell.text for cell in row.cells)]
     lossy = is_lossy([row.cells for row in valued], len(COLUMNS))
     padded = has_trailing_padding([row.cells for row in valued], len(COLUMNS))
     # without sub-rows a （六）其他处理 printing only blank cells is the one row, blank
     has_parts = any(ROWS.get(row.label, ("",))[0] == _PARTS for row in rows)
-    found: dict[tuple[str, ...], Counts] = {}
-    paired: list[str] = []
-    inferred: list[str] = []
+    copies: dict[tuple[str, ...], list[Row]] = {}
     for row in rows:
         key = ROWS.get(row.label)
         if key is None:
@@ -74,43 +73,104 @@ def request_table(rows: Sequence[Row], notes: Notes) -> RequestTable:
                     row.cell.line,
                 )
             continue
-        path = "requests." + ".".join(key)
         if key == ("other_handling",) and has_parts and not any(cell.text for cell in row.cells):
             continue  # （六）其他处理 heading its three sub-rows
-        if key in found:
-            notes.add("row.duplicate", "warning", f"{path} is printed twice; the first is kept", path, row.cell.line)
+        copies.setdefault(key, []).append(row)
+    found: dict[tuple[str, ...], Counts] = {}
+    guessed: dict[tuple[str, ...], Row] = {}
+    paired: list[str] = []
+    inferred: list[str] = []
+    for key, printed in copies.items():
+        path = "requests." + ".".join(key)
+        chosen = one_copy(printed, path, notes)
+        if chosen is None:
+            found[key] = _unread()
             continue
-        found[key] = _row(row, path, (lossy, padded), notes, paired, inferred)
+        found[key], how = _row(chosen, path, (lossy, padded), notes)
+        if how:
+            guessed[key] = chosen
+            (paired if how == "paired" else inferred).append(path)
+    _agree(found, guessed, notes, paired, inferred)
     _summarise(notes, paired, inferred)
     return _assemble(found, notes)
 
 
-def _row(row: Row, path: str, shape: tuple[bool, bool], notes: Notes, paired: list[str], inferred: list[str]) -> Counts:
+def _unread() -> Counts:
+    return Counts(None, None, None, None, None, None, None)
+
+
+def _agree(
+    found: dict[tuple[str, ...], Counts],
+    guessed: dict[tuple[str, ...], Row],
+    notes: Notes,
+    paired: list[str],
+    inferred: list[str],
+) -> None:
+    """Undo every guessed placement where the table's column identities do not hold with it."""
+    if not guessed:
+        return
+    table = _assemble(found, None)
+    # a row not read (or not found) counts as 0 in the identities, which then prove nothing
+    unread = [path for path, row in checks.request_rows(table) if row is None or row == _unread()]
+    broken = [d.message for d in checks.check_requests(table) if d.code in ("identity.flow", "identity.outcome_sum")]
+    if not broken and not unread:
+        return
+    why = (
+        f"would break {len(broken)} identity(ies) of the table (first: {broken[0]})"
+        if broken
+        else (f"cannot be checked against the table's identities while {unread[0]} is not read")
+    )
+    for key, row in guessed.items():
+        path = "requests." + ".".join(key)
+        found[key] = _unread()
+        notes.add(
+            "cells.disagree",
+            "error",
+            f"{path} prints {sum(1 for c in row.cells if c.text)} of 7 values; placed by rule they {why}, "
+            "so none is read",
+            path,
+            row.cell.line,
+        )
+    paired.clear()
+    inferred.clear()
+
+
+def _row(row: Row, path: str, shape: tuple[bool, bool], notes: Notes) -> tuple[Counts, str]:
     lossy, padded = shape
     placed = fit(row.cells, len(COLUMNS), lossy=lossy, padded=padded)
     if placed.slots is not None:
-        return build(Counts, _SPEC, placed.slots, path=path, table="三", notes=notes)
+        return build(Counts, _SPEC, placed.slots, path=path, table="三", notes=notes), ""
     printed = placed.printed
-    if placed.how == "short" and len(printed) == 2:
-        # only 自然人 and 总计 filled: the other columns were left blank
-        paired.append(path)
-        return build(Counts, _SPEC, [printed[0], *[None] * 5, printed[1]], path=path, table="三", notes=notes)
+    numbers = [read(cell.text).number for cell in printed]
+    if placed.how == "short" and len(printed) == 2 and numbers[0] is not None and numbers[0] == numbers[1]:
+        # only 自然人 and 总计 filled (and equal, as the row sum says): the other columns were left blank
+        return build(Counts, _SPEC, [printed[0], *[None] * 5, printed[1]], path=path, table="三", notes=notes), "paired"
     if placed.how == "short" and len(printed) == len(COLUMNS) - 1 and _lost_zero(printed):
         # one 法人或其他组织 column lost; every other one prints 0 and 总计 equals 自然人
-        inferred.append(path)
         counts = build(
             Counts, _SPEC, [printed[0], *[None] * 5, printed[-1]], path=path, table="三", notes=notes, placed=False
         )
-        return attrs.evolve(counts, business=0, research=0, public_interest=0, legal_services=0, other_org=0)
-    notes.add(
-        "cells.missing",
-        "error",
-        f"{path} prints {len(printed)} value(s) for 7 columns; cannot tell which columns they belong to, "
-        "so none are read",
-        path,
-        row.cell.line,
-    )
-    return build(Counts, _SPEC, [None] * 7, path=path, table="三", notes=notes, placed=False)
+        zeros = attrs.evolve(counts, business=0, research=0, public_interest=0, legal_services=0, other_org=0)
+        return zeros, "inferred"
+    if placed.how == "short" and len(printed) == 2:
+        notes.add(
+            "cells.disagree",
+            "error",
+            f"{path} prints 2 of 7 values ({printed[0].raw} and {printed[1].raw}); read as 自然人 and 总计 they "
+            "would break the row sum, so neither is read",
+            path,
+            row.cell.line,
+        )
+    else:
+        notes.add(
+            "cells.missing",
+            "error",
+            f"{path} prints {len(printed)} value(s) for 7 columns; cannot tell which columns they belong to, "
+            "so none are read",
+            path,
+            row.cell.line,
+        )
+    return build(Counts, _SPEC, [None] * 7, path=path, table="三", notes=notes, placed=False), ""
 
 
 def _lost_zero(printed: Sequence[Cell]) -> bool:
@@ -138,7 +198,7 @@ def _summarise(notes: Notes, paired: list[str], inferred: list[str]) -> None:
         )
 
 
-def _assemble(found: dict[tuple[str, ...], Counts], notes: Notes) -> RequestTable:
+def _assemble(found: dict[tuple[str, ...], Counts], notes: Notes | None) -> RequestTable:
     has_parts = any(key[0] == _PARTS for key in found)
     top: dict[str, object] = {}
     for group, cls in _GROUPS.items():
@@ -154,5 +214,6 @@ def _assemble(found: dict[tuple[str, ...], Counts], notes: Notes) -> RequestTabl
         if key == ("other_handling",) and has_parts:
             continue
         path = "requests." + ".".join(key)
-        notes.add("row.missing", "error", f"table 三 has no row {path}", path)
+        if notes is not None:
+            notes.add("row.missing", "error", f"table 三 has no row {path}", path)
     return RequestTable(**top)  # type: ignore[arg-type]
