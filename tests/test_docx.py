@@ -1,0 +1,350 @@
+"""Word (.docx) files read straight from the file: tables from the w:tbl grid, positions as table, row, cell."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import giar_parse
+from conftest import DATA, differences
+from giar_parse import DamagedDocumentError, EncryptedDocumentError, Report, strategies
+from giar_parse.sources.docx import MAX_XML_BYTES, flatten_docx
+from wordfile import W, document_xml, docx, p, r, report_docx, tab_rows, tbl, tc, tr
+
+SAMPLES = DATA / "2021"
+REPORTS = ["pingtan-gov-2023", "pingtan-gov-2024"]
+ROWS_TAB = (SAMPLES / "pingtan-gov-2023.rows-tab.txt").read_text(encoding="utf-8")
+
+
+def text_of(data: bytes) -> str:
+    return flatten_docx(data, "test.docx").text
+
+
+def non_info(report: Report) -> list[str]:
+    return [f"{d.code}: {d.message}" for d in report.diagnostics if d.severity != "info"]
+
+
+# --- the real samples -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_sample_docx_reads_exactly_its_expected_values(report: str) -> None:
+    path = SAMPLES / f"{report}.docx"
+    expected = json.loads((SAMPLES / f"{report}.json").read_text(encoding="utf-8"))
+    parsed = giar_parse.parse_file(path)
+    assert differences(expected, giar_parse.to_dict(parsed)) == []
+    assert parsed.template == "2021"
+    assert non_info(parsed) == []
+    assert parsed.source == str(path)
+
+
+def test_path_bytes_and_open_file_read_the_same() -> None:
+    path = SAMPLES / "pingtan-gov-2024.docx"
+    from_path = giar_parse.parse_file(str(path))
+    with path.open("rb") as file:
+        from_file = giar_parse.parse_file(file)
+    from_bytes = giar_parse.parse_file(path.read_bytes())
+    assert from_path == from_file == from_bytes == giar_parse.parse_bytes(path.read_bytes())
+    assert (from_file.source, from_bytes.source) == (str(path), None)
+
+
+def test_provenance_names_the_table_row_and_cell() -> None:
+    data = (SAMPLES / "pingtan-gov-2023.docx").read_bytes()
+    report = giar_parse.parse_file(data)
+    assert report.requests is not None and report.requests.received is not None
+    where = report.requests.received.provenance["total"]
+    # table 三 is the document's second table; 一、本年新收 is its fourth row; 总计 its eighth w:tc
+    assert (where.raw, where.table, where.row, where.cell) == ("81", 1, 3, 7)
+    document = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    table = document.split("<w:tbl>")[2]
+    row = table.split("<w:tr>")[1 + 3]
+    cell = row.split("<w:tc>")[1 + 7]
+    assert ">81<" in cell
+    shown = giar_parse.to_dict(report, provenance=True)["requests"]["received"]["provenance"]["total"]
+    assert (shown["raw"], shown["table"], shown["row"], shown["cell"]) == ("81", 1, 3, 7)
+    # line and column point into the text made of the document
+    line = flatten_docx(data, None).text.splitlines()[where.line - 1]
+    assert line[where.column - 1 :].startswith("81")
+
+
+def test_docx_of_tab_rows_reads_like_the_text() -> None:
+    report = giar_parse.parse_file(docx(tab_rows(ROWS_TAB)))
+    assert report == giar_parse.parse(ROWS_TAB)
+    assert non_info(report) == []
+
+
+# --- what is read from the XML ---------------------------------------------------------------
+
+
+def test_paragraphs_and_rows_in_document_order() -> None:
+    body = p("甲") + tbl(tr("一", "1"), tr("二", "2")) + p("乙") + tbl(tr("三", "3"))
+    assert text_of(docx(body)) == "甲\n一\t1\n二\t2\n乙\n三\t3"
+
+
+def test_merged_cells_follow_the_html_convention() -> None:
+    # 总计 spans two rows, 法人 two columns: each is one field, in its first row only
+    body = tbl(
+        tr(tc("自然人", merge="restart"), tc("法人", span=2), tc("总计", merge="restart")),
+        tr(tc(merge="continue"), tc("商业企业"), tc("科研机构"), tc(merge="continue")),
+        tr(tc("5"), tc(""), tc("0"), tc("5")),
+    )
+    assert text_of(docx(body)) == "自然人\t法人\t总计\n商业企业\t科研机构\n5\t\t0\t5"
+
+
+def test_cell_index_counts_every_w_tc() -> None:
+    body = tbl(tr(tc("组", merge="restart"), tc("甲"), tc("1")), tr(tc(merge="continue"), tc("乙"), tc("2")))
+    flattened = flatten_docx(docx(body), None)
+    assert flattened.text == "组\t甲\t1\n乙\t2"
+    [(_, first), (_, second)] = flattened.origins[1]
+    assert (first.table, first.row, first.cell) == (0, 1, 1)
+    assert (second.table, second.row, second.cell) == (0, 1, 2)
+
+
+def test_breaks_and_paragraphs_inside_a_cell_are_joined() -> None:
+    cell = tc(p(r("结果"), "<w:r><w:br/></w:r>", r("纠正")), p("维持"))
+    body = tbl(tr(cell, tc("Item 1", "Part 2")))
+    assert text_of(docx(body)) == "结果纠正维持\tItem 1 Part 2"
+
+
+def test_a_break_in_a_body_paragraph_starts_a_line() -> None:
+    body = p(r("一、总体情况"), "<w:r><w:br/></w:r>", r("本年度"), "<w:r><w:tab/></w:r>", r("继续"))
+    assert text_of(docx(body)) == "一、总体情况\n本年度 继续"
+
+
+def test_tracked_deletions_field_codes_and_drawings_are_left_out() -> None:
+    body = p(
+        r("收到"),
+        "<w:del><w:r><w:delText>99</w:delText></w:r></w:del>",
+        "<w:ins><w:r><w:t>81</w:t></w:r></w:ins>",
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>',
+        "<w:r><w:drawing><w:t>图</w:t></w:drawing></w:r>",
+        r("件"),
+    )
+    assert text_of(docx(body)) == "收到81件"
+
+
+def test_deleted_rows_are_left_out_and_content_controls_looked_through() -> None:
+    body = tbl(
+        tr("甲", "1"),
+        "<w:tr><w:trPr><w:del/></w:trPr>" + tc("乙") + tc("2") + "</w:tr>",
+        "<w:sdt><w:sdtContent>" + tr("丙", "3") + "</w:sdtContent></w:sdt>",
+    )
+    assert text_of(docx("<w:sdt><w:sdtContent>" + p("前") + "</w:sdtContent></w:sdt>" + body)) == "前\n甲\t1\n丙\t3"
+
+
+def test_headers_footers_and_comments_are_ignored() -> None:
+    parts = {
+        "word/header1.xml": f'<w:hdr xmlns:w="{W}"><w:p><w:r><w:t>页眉</w:t></w:r></w:p></w:hdr>',
+        "word/footer1.xml": "<w:ftr/>",
+        "word/comments.xml": "<w:comments/>",
+    }
+    body = p("正文", "<w:r><w:commentReference/></w:r>") + '<w:sectPr><w:headerReference w:type="default"/></w:sectPr>'
+    assert text_of(docx(body, parts=parts)) == "正文"
+
+
+def test_a_layout_table_holding_tables_is_read_as_its_contents() -> None:
+    inner = tbl(tr("一", "1"))
+    body = tbl(tr(tc(p("标题"), inner)))
+    assert text_of(docx(body)) == "标题\n一\t1"
+
+
+def test_main_part_found_through_the_package_relationships() -> None:
+    rels = giar_parse_rels("word/main.xml")
+    data = docx("", parts={"_rels/.rels": rels, "word/main.xml": document_xml(p("甲"))})
+    data = _without(data, "word/document.xml")
+    assert text_of(data) == "甲"
+
+
+def giar_parse_rels(target: str) -> str:
+    return (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        f'Target="{target}"/></Relationships>'
+    )
+
+
+def _without(data: bytes, member: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            if info.filename != member:
+                target.writestr(info, source.read(info))
+    return out.getvalue()
+
+
+# --- errors: each our own, naming the file and what to do ------------------------------------
+
+
+def zipped(files: dict[str, bytes | str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def refused(data: bytes, error: type[giar_parse.GiarParseError], name: str = "report.docx") -> str:
+    source = io.BytesIO(data)
+    source.name = name  # type: ignore[misc]
+    with pytest.raises(error) as caught:
+        giar_parse.parse_file(source)
+    message = caught.value.message
+    assert message.startswith(f"{name}: "), message
+    return message
+
+
+def test_a_zip_that_is_not_a_docx() -> None:
+    message = refused(zipped({"xl/workbook.xml": "<workbook/>"}), DamagedDocumentError)
+    assert "not a Word .docx" in message and "word/document.xml" in message
+
+
+def test_an_opendocument_file_is_told_to_convert() -> None:
+    data = zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})
+    assert "soffice --headless --convert-to docx" in refused(data, DamagedDocumentError, "report.odt")
+
+
+def test_malformed_xml_says_where() -> None:
+    data = docx("", document='<?xml version="1.0"?>\n<w:document xmlns:w="x"><w:body><w:p></w:body>')
+    message = refused(data, DamagedDocumentError)
+    assert "word/document.xml is not well-formed XML (line 2" in message and "save it again" in message
+
+
+def test_a_damaged_zip() -> None:
+    data = docx(p("甲"))
+    message = refused(data[: len(data) // 2], DamagedDocumentError)
+    assert "damaged zip archive" in message
+
+
+def test_a_corrupt_member_is_damaged_not_a_zlib_error() -> None:
+    data = bytearray(docx(p("甲" * 2000)))
+    start = data.index(b"word/document.xml") + len("word/document.xml")
+    data[start + 10 : start + 40] = b"\xff" * 30
+    refused(bytes(data), DamagedDocumentError)
+
+
+def test_a_zip_bomb_is_refused() -> None:
+    # 60 MB of one repeated paragraph deflates to a few tens of kilobytes
+    paragraph = b"<w:p><w:r><w:t>" + "一".encode() * 1000 + b"</w:t></w:r></w:p>"
+    body = paragraph * (MAX_XML_BYTES // len(paragraph) + 1000)
+    document = f'<w:document xmlns:w="{W}"><w:body>'.encode() + body
+    data = zipped({"word/document.xml": document + b"</w:body></w:document>"})
+    assert len(data) < MAX_XML_BYTES // 100
+    assert "inflates past 50 MB" in refused(data, DamagedDocumentError)
+
+
+def test_a_zip_bomb_lying_about_its_size_is_refused_while_reading() -> None:
+    big = b"<w:document>" + b" " * (MAX_XML_BYTES + 10) + b"</w:document>"
+    data = bytearray(zipped({"word/document.xml": big}))
+    # the central directory claims a small size; the reader must not trust it
+    central = data.rindex(b"PK\x01\x02")
+    data[central + 24 : central + 28] = (100).to_bytes(4, "little")
+    local = data.index(b"PK\x03\x04")
+    data[local + 22 : local + 26] = (100).to_bytes(4, "little")
+    message = refused(bytes(data), DamagedDocumentError)
+    assert "inflates past" in message or "damaged zip" in message
+
+
+def test_entity_declarations_are_refused() -> None:
+    document = '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaa">]><w:document xmlns:w="x"><w:body/></w:document>'
+    assert "DTD" in refused(docx("", document=document), DamagedDocumentError)
+
+
+def test_an_encrypted_member() -> None:
+    data = bytearray(docx(p("甲")))
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        while at >= 0:
+            data[at + offset] |= 1  # the "encrypted" flag, on every member
+            at = data.find(signature, at + 1)
+    assert "without a password" in refused(bytes(data), EncryptedDocumentError)
+
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+def test_legacy_doc_and_wps_files_are_told_to_convert() -> None:
+    message = refused(OLE2 + "WordDocument".encode("utf-16-le"), giar_parse.LegacyFormatError, "report.doc")
+    assert "legacy Word .doc or WPS" in message and "soffice --headless --convert-to docx" in message
+
+
+def test_a_password_protected_word_file() -> None:
+    data = OLE2 + "EncryptedPackage".encode("utf-16-le")
+    assert "password" in refused(data, EncryptedDocumentError)
+
+
+@pytest.mark.parametrize("data", [b"", b" \r\n\t\n"], ids=["empty", "blank"])
+def test_an_empty_file_says_so(data: bytes) -> None:
+    message = refused(data, giar_parse.EmptyInputError, "report.txt")
+    assert "empty file" in message and "report structure" not in message
+    with pytest.raises(giar_parse.EmptyInputError, match="the input: empty file"):
+        giar_parse.parse_bytes(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)), b"abc\x00def"],
+    ids=["png", "elf", "nul"],
+)
+def test_other_binary_input(data: bytes) -> None:
+    assert "binary file, not a report" in refused(data, giar_parse.BinaryInputError, "scan.png")
+
+
+def test_utf16_text_with_a_byte_order_mark_is_not_binary() -> None:
+    report = giar_parse.parse_file(ROWS_TAB.encode("utf-16"))
+    assert report == giar_parse.parse(ROWS_TAB)
+
+
+def test_a_missing_or_unreadable_path(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.docx"
+    with pytest.raises(giar_parse.UnreadableFileError) as caught:
+        giar_parse.parse_file(missing)
+    assert caught.value.message.startswith(f"{missing}: cannot read the file")
+    assert isinstance(caught.value, OSError) and caught.value.path == str(missing)
+    with pytest.raises(giar_parse.UnreadableFileError, match="cannot read the file"):
+        giar_parse.parse_file(tmp_path)
+
+
+def test_a_file_opened_in_text_mode_or_another_object(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(ROWS_TAB, encoding="utf-8")
+    with path.open(encoding="utf-8") as file, pytest.raises(giar_parse.GiarParseError, match="'rb'"):
+        giar_parse.parse_file(file)  # type: ignore[arg-type]
+    with pytest.raises(giar_parse.GiarParseError, match="not int"):
+        giar_parse.parse_file(3)  # type: ignore[arg-type]
+
+
+def test_strict_raises_with_the_line_of_the_text_made_of_the_document() -> None:
+    cut = ROWS_TAB[: ROWS_TAB.index("四、政府信息公开行政复议")]
+    with pytest.raises(giar_parse.IncompleteReportError, match="四"):
+        giar_parse.parse_file(docx(tab_rows(cut)), strict=True)
+
+
+def test_a_docx_without_a_report_is_not_a_report() -> None:
+    with pytest.raises(giar_parse.NotAReportError):
+        giar_parse.parse_file(docx(p("今天天气很好。")))
+
+
+def test_tables_nested_thousands_deep_are_our_error() -> None:
+    depth = 5000
+    body = "<w:tbl><w:tr><w:tc>" * depth + p("一") + "</w:tc></w:tr></w:tbl>" * depth
+    with pytest.raises(DamagedDocumentError, match="nested too deeply"):
+        giar_parse.parse_file(docx(body))
+
+
+# --- the property: a drawn report written as Word reads back equal ---------------------------
+
+
+@given(drawn=strategies.reports(), rng=st.randoms(use_true_random=False))
+def test_drawn_reports_written_as_docx_read_back_equal(drawn: Report, rng: random.Random) -> None:
+    """``parse_file(docx(r)) == r``, with merged cells, blank cells and labels split over two paragraphs."""
+    report = giar_parse.parse_file(report_docx(drawn, rng))
+    assert report == drawn
+    assert non_info(report) == non_info(giar_parse.parse(giar_parse.render(drawn)))
