@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import giar_parse
 from conftest import DATA, differences
 from giar_parse import DamagedDocumentError, EncryptedDocumentError, Report, strategies
-from giar_parse.sources.docx import MAX_XML_BYTES, flatten_docx
+from giar_parse.sources.docx import MAX_TABLE_DEPTH, MAX_XML_BYTES, flatten_docx
 from wordfile import W, document_xml, docx, p, r, report_docx, tab_rows, tbl, tc, tr
 
 SAMPLES = DATA / "2021"
@@ -137,6 +137,40 @@ def test_deleted_rows_are_left_out_and_content_controls_looked_through() -> None
         "<w:sdt><w:sdtContent>" + tr("丙", "3") + "</w:sdtContent></w:sdt>",
     )
     assert text_of(docx("<w:sdt><w:sdtContent>" + p("前") + "</w:sdtContent></w:sdt>" + body)) == "前\n甲\t1\n丙\t3"
+
+
+def test_any_namespace_prefix_and_the_default_namespace() -> None:
+    body = p("甲") + tbl(tr(tc("组", merge="restart"), tc("1")), tr(tc(merge="continue"), tc("2")))
+    expected = "甲\n组\t1\n2"
+    assert text_of(docx(body)) == expected
+    renamed = document_xml(body).replace("w:", "ns0:").replace("xmlns:w=", "xmlns:ns0=")
+    assert text_of(docx("", document=renamed)) == expected
+    default = document_xml(body).replace("<w:", "<").replace("</w:", "</").replace("xmlns:w=", "xmlns=")
+    assert text_of(docx("", document=default.replace(' w:val="', ' val="'))) == expected
+
+
+def test_xml_comments_cdata_and_character_references() -> None:
+    body = (
+        "<!-- <w:p><w:r><w:t>注释</w:t></w:r></w:p> -->"
+        + p("<w:r><w:t>A &amp; B &#x4E00;&lt;</w:t></w:r>")
+        + p("<w:r><w:t><![CDATA[x < y]]></w:t></w:r>")
+    )
+    assert text_of(docx(body)) == "A & B 一<\nx < y"
+
+
+def test_paragraph_properties_and_alternate_content_are_not_text() -> None:
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    properties = (
+        '<w:pPr><w:tabs><w:tab w:val="left" w:pos="709"/></w:tabs>'
+        "<w:pPrChange><w:pPr><w:tabs><w:tab/></w:tabs></w:pPr></w:pPrChange></w:pPr>"
+    )
+    alternate = (
+        "<mc:AlternateContent><mc:Choice><w:drawing/></mc:Choice>"
+        "<mc:Fallback><w:t>图</w:t></mc:Fallback></mc:AlternateContent>"
+    )
+    body = "<w:p>" + properties + r("一、") + "<w:r>" + alternate + "</w:r>" + r("总体情况") + "</w:p>"
+    document = document_xml(body).replace("<w:document ", f'<w:document xmlns:mc="{mc}" ')
+    assert text_of(docx("", document=document)) == "一、总体情况"
 
 
 def test_headers_footers_and_comments_are_ignored() -> None:
@@ -335,8 +369,13 @@ def test_a_docx_without_a_report_is_not_a_report() -> None:
 def test_tables_nested_thousands_deep_are_our_error() -> None:
     depth = 5000
     body = "<w:tbl><w:tr><w:tc>" * depth + p("一") + "</w:tc></w:tr></w:tbl>" * depth
-    with pytest.raises(DamagedDocumentError, match="nested too deeply"):
+    with pytest.raises(DamagedDocumentError, match=f"nested more than {MAX_TABLE_DEPTH} deep"):
         giar_parse.parse_file(docx(body))
+
+
+def test_tables_nested_a_few_deep_are_read() -> None:
+    body = "<w:tbl><w:tr><w:tc>" * 5 + p("一、总体情况") + "</w:tc></w:tr></w:tbl>" * 5
+    assert text_of(docx(body)) == "一、总体情况"
 
 
 # --- the property: a drawn report written as Word reads back equal ---------------------------

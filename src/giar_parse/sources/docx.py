@@ -4,62 +4,69 @@ A row's cells are joined by tabs as the HTML reader joins them: a cell merged ac
 columns (``w:gridSpan``) is one field, a cell merged down (``w:vMerge``) is a field in its
 first row only.  Paragraphs and line breaks inside a cell are joined; text deleted by
 tracked changes (``w:del``), field codes, drawings, headers, footers and comments are left
-out.  Each field keeps the table, row and cell (``w:tc``) it came from.
+out.  A table whose cells hold tables (a layout table) is read as the blocks inside it.
+Each field keeps the table, row and cell (``w:tc``) it came from.  Time is linear in the
+size of the XML.
 """
 
 from __future__ import annotations
 
+import codecs
+import functools
+import html
 import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from typing import NamedTuple
 from xml.etree import ElementTree as ET
+from xml.parsers import expat
+from xml.sax.saxutils import escape
 
 from giar_parse.errors import DamagedDocumentError, EncryptedDocumentError, GiarParseError
 from giar_parse.sources.origins import Flattened, Lines, Origin
 
-__all__ = ["MAX_XML_BYTES", "flatten_docx"]
+__all__ = ["MAX_TABLE_DEPTH", "MAX_XML_BYTES", "flatten_docx"]
 
 #: A document part that inflates past this many bytes is refused (a zip bomb).
 MAX_XML_BYTES = 50 * 1024 * 1024
+#: Tables nested deeper than this are refused (no report needs more than two levels).
+MAX_TABLE_DEPTH = 32
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _DOCUMENT = "word/document.xml"
 _RELS = "_rels/.rels"
-_OFFICE_DOCUMENT = "/officeDocument"
 _CHUNK = 1 << 20
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
-# subtrees whose text is not part of the page as printed: tracked deletions, old
-# properties of tracked changes, field codes, drawings and text boxes, notes' marks
-_SKIPPED = frozenset(
-    _W + name
-    for name in (
-        "del",
-        "moveFrom",
-        "delText",
-        "delInstrText",
-        "instrText",
-        "pPr",
-        "rPr",
-        "tcPr",
-        "trPr",
-        "tblPr",
-        "sectPr",
-        "drawing",
-        "pict",
-        "object",
-        "footnoteReference",
-        "endnoteReference",
-        "commentReference",
-    )
-) | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
-_CONTAINERS = frozenset(_W + name for name in ("sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo"))
-_P, _TBL, _TR, _TC, _T = _W + "p", _W + "tbl", _W + "tr", _W + "tc", _W + "t"
-_BREAKS = frozenset({_W + "br", _W + "cr"})
-_SPACES = frozenset({_W + "tab", _W + "ptab"})
+# subtrees whose text is not printed: tracked deletions and the old properties of tracked
+# changes, field codes, drawings and text boxes, paragraph properties (their w:tab are tab stops)
+_SKIPPED = [
+    "del",
+    "moveFrom",
+    "delText",
+    "delInstrText",
+    "instrText",
+    "pPr",
+    "sectPr",
+    "drawing",
+    "pict",
+    "object",
+    "tcPrChange",
+    "trPrChange",
+    "tblPrChange",
+    "tblPrExChange",
+    "pPrChange",
+    "rPrChange",
+    "sectPrChange",
+    "tblPrEx",
+]
+# what the reader acts on; anything else (runs, hyperlinks, content controls …) is looked through
+_KINDS = {name: name for name in ("body", "p", "t", "tbl", "tr", "tc", "trPr", "vMerge")}
+_KINDS |= {"tab": "space", "ptab": "space", "br": "break", "cr": "break", "noBreakHyphen": "hyphen"}
+_KINDS |= dict.fromkeys(_SKIPPED, "skip")
 
 
 def _where(name: str | None) -> str:
@@ -72,17 +79,7 @@ def _damaged(name: str | None, what: str) -> DamagedDocumentError:
     )
 
 
-def _read_limited(archive: zipfile.ZipFile, member: str, name: str | None) -> bytes:
-    """The member's bytes, refused once they inflate past MAX_XML_BYTES (whatever the zip header claims)."""
-    if archive.getinfo(member).file_size > MAX_XML_BYTES:
-        raise _too_large(name, member)
-    out = bytearray()
-    with archive.open(member) as stream:
-        while chunk := stream.read(_CHUNK):
-            out += chunk
-            if len(out) > MAX_XML_BYTES:
-                raise _too_large(name, member)
-    return bytes(out)
+# --- the zip package ---------------------------------------------------------------------------
 
 
 def _too_large(name: str | None, member: str) -> DamagedDocumentError:
@@ -92,16 +89,40 @@ def _too_large(name: str | None, member: str) -> DamagedDocumentError:
     )
 
 
+def _read_limited(archive: zipfile.ZipFile, member: str, name: str | None) -> bytes:
+    """The member's bytes, refused once they inflate past MAX_XML_BYTES (whatever the zip header claims)."""
+    info = archive.getinfo(member)
+    if info.flag_bits & 0x1:
+        raise EncryptedDocumentError(
+            f"{_where(name)}: {member} is encrypted; save the document again without a password"
+        )
+    if info.file_size > MAX_XML_BYTES:
+        raise _too_large(name, member)
+    out = bytearray()
+    with archive.open(info) as stream:
+        while chunk := stream.read(_CHUNK):
+            out += chunk
+            if len(out) > MAX_XML_BYTES:
+                raise _too_large(name, member)
+    return bytes(out)
+
+
 def _main_part(archive: zipfile.ZipFile, name: str | None) -> str:
     """The main document part: word/document.xml, or where the package relationships point."""
     members = set(archive.namelist())
     if _DOCUMENT in members:
         return _DOCUMENT
     if _RELS in members:
-        rels = _xml(_read_limited(archive, _RELS, name), name, _RELS)
-        for rel in rels:
+        rels = _read_limited(archive, _RELS, name)
+        try:
+            if b"<!DOCTYPE" in rels:
+                raise ET.ParseError("a DTD")
+            relationships = list(ET.fromstring(rels))
+        except ET.ParseError:
+            raise _damaged(name, f"{_RELS} is not well-formed XML") from None
+        for rel in relationships:
             target = (rel.get("Target") or "").lstrip("/")
-            if (rel.get("Type") or "").endswith(_OFFICE_DOCUMENT) and target in members:
+            if (rel.get("Type") or "").endswith("/officeDocument") and target in members:
                 return target
     if "mimetype" in members and b"opendocument" in _read_limited(archive, "mimetype", name):
         raise DamagedDocumentError(
@@ -111,73 +132,64 @@ def _main_part(archive: zipfile.ZipFile, name: str | None) -> str:
     raise _damaged(name, "a zip archive but not a Word .docx (it holds no word/document.xml)")
 
 
-def _xml(data: bytes, name: str | None, member: str) -> ET.Element:
-    # a .docx never declares a DTD: refusing one rules out entity expansion
-    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
-        raise _damaged(name, f"{member} declares a DTD, which Word never writes")
-    try:
-        return ET.fromstring(data)
-    except ET.ParseError as error:
-        line, column = error.position
-        raise DamagedDocumentError(
-            f"{_where(name)}: {member} is not well-formed XML (line {line}, column {column + 1}); "
-            "open it in Word or LibreOffice and save it again as .docx"
-        ) from None
-
-
-def _document(data: bytes, name: str | None) -> ET.Element:
+def _document_xml(data: bytes, name: str | None) -> tuple[str, bytes]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             member = _main_part(archive, name)
-            if archive.getinfo(member).flag_bits & 0x1:
-                raise EncryptedDocumentError(
-                    f"{_where(name)}: {member} is encrypted; save the document again without a password"
-                )
-            return _xml(_read_limited(archive, member, name), name, member)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as error:
-        raise _damaged(name, f"a damaged zip archive ({error})") from None
+            return member, _read_limited(archive, member, name)
     except GiarParseError:
         raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as error:
+        raise _damaged(name, f"a damaged zip archive ({error})") from None
     except (OSError, RuntimeError, ValueError) as error:
         raise _damaged(name, f"the zip archive cannot be read ({error})") from None
 
 
-def _children(element: ET.Element) -> Iterator[ET.Element]:
-    """The element's children, looking through content controls, custom XML and insertions."""
-    stack = [iter(element)]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-        elif child.tag in _CONTAINERS:
-            stack.append(iter(child))
-        else:
-            yield child
+# --- the document XML ---------------------------------------------------------------------------
+# expat checks the XML is well-formed (and refuses a DTD); a scan for the few tags that carry
+# the text then reads it, skipping whole subtrees that are not printed: one pass each, no tree.
+
+_ROOT = re.compile(r"<(?![?!])([^\s/>]+)([^>]*)>")
+_DECLARATION = re.compile(r"""\bxmlns(?::([^\s=]+))?\s*=\s*(["'])(.*?)\2""")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_MERGE = re.compile(r"""(?:^|\s)([^\s=]*:)?val\s*=\s*(["'])(.*?)\2""")
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 
 
-def _paragraph_lines(paragraph: ET.Element) -> list[str]:
-    """The paragraph's text, split where it has a line break."""
-    lines: list[list[str]] = [[]]
-    stack = [iter(paragraph)]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-            continue
-        tag = child.tag
-        if tag in _SKIPPED:
-            continue
-        if tag == _T:
-            lines[-1].append(child.text or "")
-        elif tag in _SPACES:
-            lines[-1].append(" ")
-        elif tag in _BREAKS:
-            lines.append([])
-        elif tag == _W + "noBreakHyphen":
-            lines[-1].append("-")
-        elif len(child):
-            stack.append(iter(child))
-    return [text for piece in lines if (text := _WHITESPACE.sub(" ", "".join(piece)).strip())]
+class _Cell:
+    __slots__ = ("blocks", "has_table", "merged_down", "number", "pieces")
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.pieces: list[str] = []  # its paragraphs' lines, joined into the field
+        self.blocks: list[_Block] = []  # the same as blocks, used when it holds a table
+        self.has_table = False
+        self.merged_down = False
+
+
+class _Row:
+    __slots__ = ("cells", "deleted", "number")
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.cells: list[_Cell] = []
+        self.deleted = False
+
+
+class _Table:
+    __slots__ = ("blocks", "number", "rows")
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.rows = 0
+        self.blocks: list[_Block] = []
+
+
+class _Block(NamedTuple):
+    """A paragraph line (``fields`` is None) or a table row's fields, in document order."""
+
+    text: str
+    fields: list[tuple[str, Origin]] | None = None
 
 
 def _joined(pieces: list[str]) -> str:
@@ -190,65 +202,190 @@ def _joined(pieces: list[str]) -> str:
     return out
 
 
-def _has_table(cell: ET.Element) -> bool:
-    return any(child.tag == _TBL for child in _children(cell))
-
-
-def _merged_down(cell: ET.Element) -> bool:
-    """True for a cell continuing a vertical merge (its text is the first row's)."""
-    properties = cell.find(_W + "tcPr")
-    merge = properties.find(_W + "vMerge") if properties is not None else None
-    return merge is not None and merge.get(_W + "val", "continue") == "continue"
-
-
-def _deleted_row(row: ET.Element) -> bool:
-    properties = row.find(_W + "trPr")
-    return properties is not None and properties.find(_W + "del") is not None
-
-
 class _Reader:
-    def __init__(self) -> None:
-        self.lines = Lines()
-        self.tables = 0
+    """The blocks of the body, built from the tags the scan finds."""
 
-    def blocks(self, parent: ET.Element) -> None:
-        for child in _children(parent):
-            if child.tag == _P:
-                for text in _paragraph_lines(child):
-                    self.lines.paragraph(text, Origin(0, 1, shifts=True))
-            elif child.tag == _TBL:
-                self.table(child)
+    def __init__(self, name: str | None) -> None:
+        self.name = name
+        self.blocks: list[_Block] = []
+        self.in_body = self.in_row_properties = False
+        self.line: list[str] | None = None  # the paragraph line being read
+        self.lines: list[str] = []
+        self.tables: list[_Table] = []
+        self.rows: list[_Row] = []
+        self.cells: list[_Cell] = []
+        self.table_count = 0
 
-    def table(self, table: ET.Element) -> None:
-        number = self.tables
-        self.tables += 1
-        rows = [child for child in _children(table) if child.tag == _TR]
-        for row_number, row in enumerate(rows):
-            if _deleted_row(row):
-                continue
-            cells = [child for child in _children(row) if child.tag == _TC]
-            if any(_has_table(cell) for cell in cells):
-                # a layout table holding tables: its contents are read as blocks
-                for cell in cells:
-                    self.blocks(cell)
-                continue
-            fields: list[tuple[str, Origin]] = []
-            for cell_number, cell in enumerate(cells):
-                if _merged_down(cell):
-                    continue
-                pieces = [text for child in _children(cell) if child.tag == _P for text in _paragraph_lines(child)]
-                origin = Origin(0, 1, table=number, row=row_number, cell=cell_number, shifts=True)
-                fields.append((_joined(pieces), origin))
-            self.lines.row(fields)
+    def start(self, kind: str, merge: str | None) -> None:
+        if kind == "p":
+            self.line, self.lines = [], []
+        elif self.line is not None and kind in ("space", "break", "hyphen"):
+            if kind == "break":
+                self.lines.append("".join(self.line))
+                self.line = []
+            else:
+                self.line.append(" " if kind == "space" else "-")
+        elif kind == "body":
+            self.in_body = True
+        elif kind == "tbl":
+            self._table()
+        elif kind == "tr" and self.tables:
+            self.tables[-1].rows += 1
+            self.rows.append(_Row(self.tables[-1].rows - 1))
+        elif kind == "tc" and self.rows:
+            row = self.rows[-1]
+            row.cells.append(_Cell(len(row.cells)))
+            self.cells.append(row.cells[-1])
+        elif kind == "trPr":
+            self.in_row_properties = bool(self.rows)
+        elif kind == "vMerge" and self.cells:
+            self.cells[-1].merged_down = merge in (None, "continue")
+
+    def end(self, kind: str) -> None:
+        if kind == "p" and self.line is not None:
+            self.lines.append("".join(self.line))
+            self._paragraph([text for line in self.lines if (text := _WHITESPACE.sub(" ", line).strip())])
+            self.line = None
+        elif kind == "tc" and self.cells:
+            self.cells.pop()
+        elif kind == "tr" and self.rows:
+            self._row(self.rows.pop())
+        elif kind == "tbl" and self.tables:
+            table = self.tables.pop()
+            self._sink().extend(table.blocks)
+        elif kind == "trPr":
+            self.in_row_properties = False
+
+    def text(self, data: str) -> None:
+        if self.line is not None:
+            self.line.append(data)
+
+    def skipped(self, tag: str) -> None:
+        """A subtree left out; a ``w:del`` in a row's properties deletes the row."""
+        if self.in_row_properties and tag == "del":
+            self.rows[-1].deleted = True
+
+    def _sink(self) -> list[_Block]:
+        """Where the next block goes: the cell being read, or the body."""
+        return self.cells[-1].blocks if self.cells else self.blocks
+
+    def _paragraph(self, lines: list[str]) -> None:
+        if self.cells:
+            self.cells[-1].pieces.extend(lines)
+        if self.in_body:
+            self._sink().extend(_Block(line) for line in lines)
+
+    def _table(self) -> None:
+        if len(self.tables) >= MAX_TABLE_DEPTH:
+            raise _damaged(self.name, f"tables are nested more than {MAX_TABLE_DEPTH} deep")
+        if self.cells:
+            self.cells[-1].has_table = True
+        self.tables.append(_Table(self.table_count))
+        self.table_count += 1
+
+    def _row(self, row: _Row) -> None:
+        if row.deleted or not self.tables:
+            return
+        table = self.tables[-1]
+        if any(cell.has_table for cell in row.cells):
+            # a layout table holding tables: its cells' contents are read as blocks
+            table.blocks.extend(block for cell in row.cells for block in cell.blocks)
+            return
+        fields = [
+            (_joined(cell.pieces), Origin(0, 1, table=table.number, row=row.number, cell=cell.number, shifts=True))
+            for cell in row.cells
+            if not cell.merged_down
+        ]
+        table.blocks.append(_Block("", fields))
 
 
-def _numbered(flattened: Flattened) -> Flattened:
-    """Every origin with its line and column in the text made of the document."""
-    origins = [
-        [(column, origin._replace(line=line, column=column)) for column, origin in fields]
-        for line, fields in enumerate(flattened.origins, start=1)
-    ]
-    return flattened._replace(origins=origins)
+def _refuse_dtd(*_: object) -> None:
+    raise ValueError("a DTD")
+
+
+def _check(xml: bytes, member: str, name: str | None) -> None:
+    """Raise DamagedDocumentError unless ``xml`` is well-formed and declares no DTD."""
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = _refuse_dtd  # a .docx never declares one: no entity expansion
+    try:
+        parser.Parse(xml, True)
+    except expat.ExpatError as error:
+        raise DamagedDocumentError(
+            f"{_where(name)}: {member} is not well-formed XML (line {error.lineno}, column {error.offset + 1}: "
+            f"{expat.ErrorString(error.code)}); open it in Word or LibreOffice and save it again as .docx"
+        ) from None
+    except ValueError:
+        raise _damaged(name, f"{member} declares a DTD, which Word never writes") from None
+
+
+def _decoded(xml: bytes) -> str:
+    if xml.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return xml.decode("utf-16")
+    text = xml.decode("utf-8-sig", "replace")
+    text = _COMMENT.sub("", text) if "<!--" in text else text
+    return _CDATA.sub(lambda found: escape(found[1]), text) if "<![CDATA[" in text else text
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(written: str, mc: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For the prefixes the document writes (``"w:"``, or ``""``): its paragraph properties, and the scan.
+
+    The scan finds a text run whole (``<w:t>`` text ``</w:t>``), else a tag it acts on.
+    """
+    w = re.escape(written)
+    names = "|".join(sorted(map(re.escape, _KINDS), key=len, reverse=True))
+    # a document without the markup-compatibility namespace has no mc:AlternateContent
+    alternate = re.escape(mc) if mc is not None else "(?!)"
+    # a w:pPr inside a w:pPrChange closes the match early: only end tags are left behind
+    properties = re.compile(rf"<{w}pPr\b[^>]*/>|<{w}pPr\b(?:[^<]+|<(?!/{w}pPr))*</{w}pPr\s*>")
+    scan = re.compile(
+        rf"<(?:({w}t(?:\s[^>]*)?>)([^<]*)</{w}t\s*>"
+        rf"|(/?)(?:{w}({names})|{alternate}(AlternateContent))(?=[\s/>])([^>]*)>)"
+    )
+    return properties, scan
+
+
+def _prefixes(xml: str, name: str | None) -> tuple[str, str | None]:
+    """How the root element writes the WordprocessingML and markup-compatibility namespaces."""
+    root = _ROOT.search(xml)
+    if root is None or root[1].rpartition(":")[2] != "document":
+        raise _damaged(name, "word/document.xml holds no w:document")
+    declared = {uri: prefix or "" for prefix, _, uri in _DECLARATION.findall(root[2])}
+    if _W not in declared:
+        raise _damaged(name, "word/document.xml is not WordprocessingML (its namespace is not declared)")
+    mc = declared.get(_MC)
+    return (f"{declared[_W]}:" if declared[_W] else ""), (f"{mc}:" if mc else None)
+
+
+def _read(xml: bytes, member: str, name: str | None) -> list[_Block]:
+    _check(xml, member, name)
+    text = _decoded(xml)
+    written, mc = _prefixes(text, name)
+    properties, scan = _patterns(written, mc)
+    reader = _Reader(name)
+    skipping = ""  # the tag whose subtree is being passed over
+    depth = 0
+    for run, data, close, tag, alternate, attributes in scan.findall(properties.sub("", text)):
+        if skipping:
+            if (tag or alternate) == skipping and not attributes.endswith("/"):
+                depth += -1 if close else 1
+                skipping = skipping if depth else ""
+        elif run:
+            reader.text(html.unescape(data) if "&" in data else data)
+        elif alternate or (kind := _KINDS[tag]) == "skip":
+            if not close:
+                reader.skipped(tag)
+                skipping, depth = (tag or alternate, 1) if not attributes.endswith("/") else ("", 0)
+        elif close:
+            reader.end(kind)
+        elif kind != "t":
+            merge = _MERGE.search(attributes) if kind == "vMerge" else None
+            reader.start(kind, merge[3] if merge else None)
+            if attributes.endswith("/"):
+                reader.end(kind)
+    if not reader.in_body:
+        raise _damaged(name, "the document has no body (w:body)")
+    return reader.blocks
 
 
 def flatten_docx(data: bytes, name: str | None) -> Flattened:
@@ -257,18 +394,22 @@ def flatten_docx(data: bytes, name: str | None) -> Flattened:
     ``name`` (the file's name, or None) is used in error messages.
 
     Raises:
-        DamagedDocumentError: not a .docx, a damaged zip, malformed XML, or XML that
-            inflates past :data:`MAX_XML_BYTES`.
+        DamagedDocumentError: not a .docx, a damaged zip, malformed XML, XML that
+            inflates past :data:`MAX_XML_BYTES`, or tables nested past :data:`MAX_TABLE_DEPTH`.
         EncryptedDocumentError: the document part is encrypted.
 
     """
-    document = _document(data, name)
-    body = document.find(_W + "body")
-    if body is None:
-        raise _damaged(name, "the document has no body (w:body)")
-    reader = _Reader()
-    try:
-        reader.blocks(body)
-    except RecursionError:
-        raise _damaged(name, "tables are nested too deeply to be a report") from None
-    return _numbered(reader.lines.finish())
+    member, xml = _document_xml(data, name)
+    lines = Lines()
+    for block in _read(xml, member, name):
+        if block.fields is None:
+            lines.paragraph(block.text, Origin(0, 1, shifts=True))
+        else:
+            lines.row(block.fields)
+    flattened = lines.finish()
+    # every origin gets its line and column in the text made of the document
+    origins = [
+        [(column, origin._replace(line=line, column=column)) for column, origin in fields]
+        for line, fields in enumerate(flattened.origins, start=1)
+    ]
+    return flattened._replace(origins=origins)
