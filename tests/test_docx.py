@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import giar_parse
 from conftest import DATA, differences
 from giar_parse import DamagedDocumentError, EncryptedDocumentError, Report, strategies
+from giar_parse.cli.main import main
 from giar_parse.sources.docx import MAX_TABLE_DEPTH, MAX_XML_BYTES, flatten_docx
 from wordfile import W, document_xml, docx, p, r, report_docx, tab_rows, tbl, tc, tr
 
@@ -387,3 +388,28 @@ def test_drawn_reports_written_as_docx_read_back_equal(drawn: Report, rng: rando
     report = giar_parse.parse_file(report_docx(drawn, rng))
     assert report == drawn
     assert non_info(report) == non_info(giar_parse.parse(giar_parse.render(drawn)))
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+def test_command_line_takes_docx_from_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "pingtan-gov-2024.docx").write_bytes((SAMPLES / "pingtan-gov-2024.docx").read_bytes())
+    (folder / "notes.odt").write_bytes(b"not taken: no default glob matches it")
+    assert main([str(folder), "--format", "jsonl"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    expected = json.loads((SAMPLES / "pingtan-gov-2024.json").read_text(encoding="utf-8"))
+    assert differences(expected, json.loads(line)) == []
+
+
+def test_command_line_reports_a_legacy_doc_and_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    legacy = tmp_path / "old.docx"  # named .docx, but an OLE2 file: the content decides
+    legacy.write_bytes(OLE2)
+    good = tmp_path / "good.docx"
+    good.write_bytes((SAMPLES / "pingtan-gov-2023.docx").read_bytes())
+    assert main([str(legacy), str(good), "--format", "jsonl"]) == 1
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 1
+    assert "LegacyFormatError" in captured.err and "soffice --headless --convert-to docx" in captured.err
