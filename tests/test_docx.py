@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 import zipfile
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from conftest import DATA, differences
 from giar_parse import DamagedDocumentError, EncryptedDocumentError, Report, strategies
 from giar_parse.cli.main import main
 from giar_parse.sources.docx import MAX_TABLE_DEPTH, MAX_XML_BYTES, flatten_docx
+from giar_parse.sources.numbering import counted
 from wordfile import W, document_xml, docx, p, r, report_docx, tab_rows, tbl, tc, tr
 
 SAMPLES = DATA / "2021"
@@ -413,3 +415,149 @@ def test_command_line_reports_a_legacy_doc_and_goes_on(tmp_path: Path, capsys: p
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 1
     assert "LegacyFormatError" in captured.err and "soffice --headless --convert-to docx" in captured.err
+
+
+# --- any damage: our error or a report, never another exception --------------------------------
+
+
+def read_or_refuse(data: bytes) -> None:
+    """A report, or our own error about the input: not a bug wrapped as "internal error"."""
+    try:
+        giar_parse.parse_file(data)
+    except giar_parse.GiarParseError as error:
+        assert "internal error" not in error.message, error.message
+
+
+SAMPLE_XML = zipfile.ZipFile(io.BytesIO((SAMPLES / "pingtan-gov-2024.docx").read_bytes())).read("word/document.xml")
+
+
+@given(cut=st.integers(0, len(SAMPLE_XML)), at=st.integers(0, len(SAMPLE_XML) - 1), junk=st.binary(max_size=8))
+def test_damaged_document_xml_is_our_error_or_a_report(cut: int, at: int, junk: bytes) -> None:
+    """Cut short, or with bytes replaced: DamagedDocumentError (or a report), nothing else."""
+    for xml in (SAMPLE_XML[:cut], SAMPLE_XML[:at] + junk + SAMPLE_XML[at + len(junk) :]):
+        read_or_refuse(docx("", document=xml))
+
+
+@given(data=st.binary(min_size=1, max_size=64), keep=st.integers(0, 4000))
+def test_damaged_zip_bytes_are_our_error(data: bytes, keep: int) -> None:
+    whole = (SAMPLES / "pingtan-gov-2023.docx").read_bytes()
+    for damaged in (whole[:keep], whole[:keep] + data + whole[keep + len(data) :], b"PK\x03\x04" + data):
+        read_or_refuse(damaged)
+
+
+# --- Word's automatic list numbers ------------------------------------------------------------
+
+NUMBERING = f"""<?xml version="1.0" encoding="UTF-8"?>
+<w:numbering xmlns:w="{W}">
+<w:abstractNum w:abstractNumId="0">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/>
+  <w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="2">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="第%1章"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/>
+ <w:lvlOverride w:ilvl="2"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>
+</w:numbering>"""
+STYLES = f"""<?xml version="1.0" encoding="UTF-8"?>
+<w:styles xmlns:w="{W}">
+<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="Heading1"/></w:style>
+</w:styles>"""
+
+
+def numbered(text: str, num: int, level: int = 0, tracked: str = "") -> str:
+    properties = f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>{tracked}</w:pPr>'
+    return f"<w:p>{properties}{r(text)}</w:p>"
+
+
+def styled(text: str, style: str) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{r(text)}</w:p>'
+
+
+def test_list_numbers_are_put_back_before_their_paragraphs() -> None:
+    body = (
+        numbered("总体情况", 1)
+        + numbered("主动公开方面", 1, 1)
+        + numbered("依申请公开方面", 1, 1)
+        + numbered("首页", 2)  # a bullet: no label
+        + numbered("主动公开政府信息情况", 1)
+        + numbered("规章", 1, 1)  # the second level restarts under a new first-level item
+        + tbl(tr(tc(numbered("属于国家秘密", 3, 2)), tc("0")), tr(tc(numbered("其他", 3, 2)), tc("1")))
+        + numbered("总则", 4)
+    )
+    parts = {"word/numbering.xml": NUMBERING}
+    assert text_of(docx(body, parts=parts)).splitlines() == [
+        "一、总体情况",
+        "（一）主动公开方面",
+        "（二）依申请公开方面",
+        "首页",
+        "二、主动公开政府信息情况",
+        "（一）规章",
+        "5.属于国家秘密\t0",  # the list that starts its third level at 5
+        "6.其他\t1",
+        "第1章 总则",
+    ]
+
+
+def test_list_numbers_of_paragraph_styles_and_tracked_changes() -> None:
+    old = '<w:pPrChange><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="4"/></w:numPr></w:pPr></w:pPrChange>'
+    body = (
+        styled("总体情况", "Heading1")
+        + styled("主动公开", "MyHeading")
+        + p(r("正文"))
+        + numbered("其他", 0, tracked=old)
+    )
+    parts = {"word/numbering.xml": NUMBERING, "word/styles.xml": STYLES}
+    assert text_of(docx(body, parts=parts)).splitlines() == ["一、总体情况", "二、主动公开", "正文", "其他"]
+
+
+def test_a_report_with_numbered_headings_reads_like_its_text() -> None:
+    """The sample with its section and sub-section numbers made Word list numbers."""
+    heading = re.compile(r"^\s*[一二三四五六七八九十]+、(?=\S)")
+    sub = re.compile(r"^\s*（[一二三四五六七八九十]+）(?=\S)")
+    body: list[str] = []
+    rows: list[str] = []
+    for line in ROWS_TAB.splitlines():
+        if "\t" in line:
+            rows.append(tr(*[tc(cell) if cell else tc() for cell in line.split("\t")]))
+            continue
+        if rows:
+            body.append(tbl(*rows))
+            rows = []
+        if heading.match(line):
+            body.append(numbered(heading.sub("", line), 1))
+        elif sub.match(line):
+            body.append(numbered(sub.sub("", line), 1, 1))
+        else:
+            body.append(p(line))
+    data = docx("".join([*body, tbl(*rows)] if rows else body), parts={"word/numbering.xml": NUMBERING})
+    assert flatten_docx(data, None).text == flatten_docx(docx(tab_rows(ROWS_TAB)), None).text
+    assert giar_parse.parse_file(data) == giar_parse.parse(ROWS_TAB)
+
+
+def test_malformed_numbering_is_damaged() -> None:
+    data = docx(numbered("总体情况", 1), parts={"word/numbering.xml": "<w:numbering><w:num>"})
+    assert "word/numbering.xml is not well-formed XML" in refused(data, DamagedDocumentError)
+
+
+@pytest.mark.parametrize(
+    ("style", "numbers"),
+    [
+        ("chineseCounting", "一 九 十 十一 二十 二十一 一百 一百零五 一百一十"),
+        ("decimal", "1 9 10 11 20 21 100 105 110"),
+        ("upperRoman", "I IX X XI XX XXI C CV CX"),
+        ("lowerLetter", "a i j k t u vvvv aaaaa fffff"),
+    ],
+)
+def test_number_formats(style: str, numbers: str) -> None:
+    values = [1, 9, 10, 11, 20, 21, 100, 105, 110]
+    assert " ".join(counted(n, style) for n in values) == numbers

@@ -2,7 +2,8 @@
 
 A row's cells are joined by tabs as the HTML reader joins them: a cell merged across
 columns (``w:gridSpan``) is one field, a cell merged down (``w:vMerge``) is a field in its
-first row only.  Paragraphs and line breaks inside a cell are joined; text deleted by
+first row only.  Word's automatic list numbers (一、, （一）, 1.) are put
+back before their paragraphs.  Paragraphs and line breaks inside a cell are joined; text deleted by
 tracked changes (``w:del``), field codes, drawings, headers, footers and comments are left
 out.  A table whose cells hold tables (a layout table) is read as the blocks inside it.
 Each field keeps the table, row and cell (``w:tc``) it came from.  Time is linear in the
@@ -24,6 +25,7 @@ from xml.parsers import expat
 from xml.sax.saxutils import escape
 
 from giar_parse.errors import DamagedDocumentError, EncryptedDocumentError, GiarParseError
+from giar_parse.sources.numbering import Numbering
 from giar_parse.sources.origins import Flattened, Lines, Origin
 
 __all__ = ["MAX_TABLE_DEPTH", "MAX_XML_BYTES", "flatten_docx"]
@@ -37,6 +39,8 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _DOCUMENT = "word/document.xml"
 _RELS = "_rels/.rels"
+_NUMBERING = "word/numbering.xml"
+_STYLES = "word/styles.xml"
 _CHUNK = 1 << 20
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
@@ -132,11 +136,26 @@ def _main_part(archive: zipfile.ZipFile, name: str | None) -> str:
     raise _damaged(name, "a zip archive but not a Word .docx (it holds no word/document.xml)")
 
 
-def _document_xml(data: bytes, name: str | None) -> tuple[str, bytes]:
+def _numbering(archive: zipfile.ZipFile, name: str | None) -> Numbering | None:
+    """The document's lists (word/numbering.xml, and word/styles.xml for numbered styles), if it has any."""
+    members = set(archive.namelist())
+    if _NUMBERING not in members:
+        return None
+    numbering = _read_limited(archive, _NUMBERING, name)
+    _check(numbering, _NUMBERING, name)
+    styles = _read_limited(archive, _STYLES, name) if _STYLES in members else b""
+    if b"numPr" in styles:
+        _check(styles, _STYLES, name)
+    else:
+        styles = b""
+    return Numbering(_decoded(numbering), _decoded(styles))
+
+
+def _document_xml(data: bytes, name: str | None) -> tuple[str, bytes, Numbering | None]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             member = _main_part(archive, name)
-            return member, _read_limited(archive, member, name)
+            return member, _read_limited(archive, member, name), _numbering(archive, name)
     except GiarParseError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as error:
@@ -260,6 +279,11 @@ class _Reader:
         if self.line is not None:
             self.line.append(data)
 
+    def number(self, label: str) -> None:
+        """The list number Word prints at the start of the paragraph being read."""
+        if label and self.line is not None and not self.line:
+            self.line.append(label)
+
     def skipped(self, tag: str) -> None:
         """A subtree left out; a ``w:del`` in a row's properties deletes the row."""
         if self.in_row_properties and tag == "del":
@@ -327,22 +351,22 @@ def _decoded(xml: bytes) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _patterns(written: str, mc: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """For the prefixes the document writes (``"w:"``, or ``""``): its paragraph properties, and the scan.
+def _scan(written: str, mc: str | None) -> re.Pattern[str]:
+    """The scan, for the prefixes the document writes (``"w:"``, or ``""`` for the default namespace).
 
-    The scan finds a text run whole (``<w:t>`` text ``</w:t>``), else a tag it acts on.
+    It finds a paragraph's properties whole (``<w:pPr>`` … ``</w:pPr>``), a text run whole
+    (``<w:t>`` text ``</w:t>``), else a tag it acts on.
     """
     w = re.escape(written)
     names = "|".join(sorted(map(re.escape, _KINDS), key=len, reverse=True))
     # a document without the markup-compatibility namespace has no mc:AlternateContent
     alternate = re.escape(mc) if mc is not None else "(?!)"
-    # a w:pPr inside a w:pPrChange closes the match early: only end tags are left behind
-    properties = re.compile(rf"<{w}pPr\b[^>]*/>|<{w}pPr\b(?:[^<]+|<(?!/{w}pPr))*</{w}pPr\s*>")
-    scan = re.compile(
-        rf"<(?:({w}t(?:\s[^>]*)?>)([^<]*)</{w}t\s*>"
+    # a w:pPr inside a w:pPrChange ends the match early: only end tags are left behind
+    return re.compile(
+        rf"<(?:({w}pPr(?:\s[^>]*)?(?:/>|>(?:[^<]+|<(?!/{w}pPr\s*>))*</{w}pPr\s*>))"
+        rf"|({w}t(?:\s[^>]*)?>)([^<]*)</{w}t\s*>"
         rf"|(/?)(?:{w}({names})|{alternate}(AlternateContent))(?=[\s/>])([^>]*)>)"
     )
-    return properties, scan
 
 
 def _prefixes(xml: str, name: str | None) -> tuple[str, str | None]:
@@ -357,19 +381,21 @@ def _prefixes(xml: str, name: str | None) -> tuple[str, str | None]:
     return (f"{declared[_W]}:" if declared[_W] else ""), (f"{mc}:" if mc else None)
 
 
-def _read(xml: bytes, member: str, name: str | None) -> list[_Block]:
+def _read(xml: bytes, member: str, name: str | None, numbering: Numbering | None) -> list[_Block]:
     _check(xml, member, name)
     text = _decoded(xml)
     written, mc = _prefixes(text, name)
-    properties, scan = _patterns(written, mc)
     reader = _Reader(name)
     skipping = ""  # the tag whose subtree is being passed over
     depth = 0
-    for run, data, close, tag, alternate, attributes in scan.findall(properties.sub("", text)):
+    for properties, run, data, close, tag, alternate, attributes in _scan(written, mc).findall(text):
         if skipping:
             if (tag or alternate) == skipping and not attributes.endswith("/"):
                 depth += -1 if close else 1
                 skipping = skipping if depth else ""
+        elif properties:
+            if numbering is not None:
+                reader.number(numbering.label(properties))
         elif run:
             reader.text(html.unescape(data) if "&" in data else data)
         elif alternate or (kind := _KINDS[tag]) == "skip":
@@ -399,9 +425,9 @@ def flatten_docx(data: bytes, name: str | None) -> Flattened:
         EncryptedDocumentError: the document part is encrypted.
 
     """
-    member, xml = _document_xml(data, name)
+    member, xml, numbering = _document_xml(data, name)
     lines = Lines()
-    for block in _read(xml, member, name):
+    for block in _read(xml, member, name, numbering):
         if block.fields is None:
             lines.paragraph(block.text, Origin(0, 1, shifts=True))
         else:
