@@ -364,9 +364,16 @@ def test_strict_raises_with_the_line_of_the_text_made_of_the_document() -> None:
         giar_parse.parse_file(docx(tab_rows(cut)), strict=True)
 
 
-def test_a_docx_without_a_report_is_not_a_report() -> None:
+def test_a_docx_without_a_report_is_not_a_report(tmp_path: Path) -> None:
     with pytest.raises(giar_parse.NotAReportError):
         giar_parse.parse_file(docx(p("今天天气很好。")))
+    path = tmp_path / "notes.docx"
+    path.write_bytes(docx(p("今天天气很好。")))
+    with pytest.raises(giar_parse.NotAReportError) as caught:
+        giar_parse.parse_file(path)
+    assert caught.value.message.startswith(f"{path}: no annual report structure found")
+    assert str(caught.value).startswith(f"{path}: no annual report structure found")
+    assert (caught.value.line, caught.value.column) == (1, 1) and "今天天气很好" in caught.value.snippet
 
 
 def test_tables_nested_thousands_deep_are_our_error() -> None:

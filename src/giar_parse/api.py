@@ -136,8 +136,22 @@ def parse_file(source: str | os.PathLike[str] | bytes | IO[bytes], *, strict: bo
 
     """
     data, name = _load(source)
-    report = _read(data, name, strict=strict)
-    return attrs.evolve(report, source=name) if name is not None else report
+    if name is None:
+        return _read(data, None, strict=strict)
+    try:
+        report = _read(data, name, strict=strict)
+    except GiarParseError as error:
+        raise _named(error, name) from None
+    return attrs.evolve(report, source=name)
+
+
+def _named(error: GiarParseError, name: str) -> GiarParseError:
+    """The error with its message starting with the file's name (as the document errors' do)."""
+    if not error.message.startswith(f"{name}: "):
+        error.message = f"{name}: {error.message}"
+        text = f"{error.message} (line {error.line}, column {error.column})"
+        error.args = (f"{text}\n{error.snippet}" if error.snippet else text,)
+    return error
 
 
 def _load(source: str | os.PathLike[str] | bytes | IO[bytes]) -> tuple[bytes, str | None]:
