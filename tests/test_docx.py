@@ -150,6 +150,10 @@ def test_any_namespace_prefix_and_the_default_namespace() -> None:
     assert text_of(docx("", document=renamed)) == expected
     default = document_xml(body).replace("<w:", "<").replace("</w:", "</").replace("xmlns:w=", "xmlns=")
     assert text_of(docx("", document=default.replace(' w:val="', ' val="'))) == expected
+    strict = document_xml(body).replace(W, "http://purl.oclc.org/ooxml/wordprocessingml/main")  # "Strict Open XML"
+    assert text_of(docx("", document=strict)) == expected
+    other = document_xml(body).replace(W, "urn:not-word")
+    assert "not WordprocessingML" in refused(docx("", document=other), DamagedDocumentError)
 
 
 def test_xml_comments_cdata_and_character_references() -> None:

@@ -35,7 +35,11 @@ MAX_XML_BYTES = 50 * 1024 * 1024
 #: Tables nested deeper than this are refused (no report needs more than two levels).
 MAX_TABLE_DEPTH = 32
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# WordprocessingML as Word writes it by default ("transitional") and as "Strict Open XML"
+_W = (
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+)
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _DOCUMENT = "word/document.xml"
 _RELS = "_rels/.rels"
@@ -375,10 +379,11 @@ def _prefixes(xml: str, name: str | None) -> tuple[str, str | None]:
     if root is None or root[1].rpartition(":")[2] != "document":
         raise _damaged(name, "word/document.xml holds no w:document")
     declared = {uri: prefix or "" for prefix, _, uri in _DECLARATION.findall(root[2])}
-    if _W not in declared:
+    w = next((declared[uri] for uri in _W if uri in declared), None)
+    if w is None:
         raise _damaged(name, "word/document.xml is not WordprocessingML (its namespace is not declared)")
     mc = declared.get(_MC)
-    return (f"{declared[_W]}:" if declared[_W] else ""), (f"{mc}:" if mc else None)
+    return (f"{w}:" if w else ""), (f"{mc}:" if mc else None)
 
 
 def _read(xml: bytes, member: str, name: str | None, numbering: Numbering | None) -> list[_Block]:
