@@ -163,6 +163,8 @@ def test_xml_comments_cdata_and_character_references() -> None:
         + p("<w:r><w:t><![CDATA[x < y]]></w:t></w:r>")
     )
     assert text_of(docx(body)) == "A & B 一<\nx < y"
+    utf16 = document_xml(body).replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    assert text_of(docx("", document=utf16)) == "A & B 一<\nx < y"
 
 
 def test_paragraph_properties_and_alternate_content_are_not_text() -> None:

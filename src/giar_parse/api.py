@@ -92,11 +92,12 @@ def parse(text: str, *, strict: bool = False) -> Report:
 
 
 def parse_bytes(data: bytes, *, strict: bool = False) -> Report:
-    """Read a report from raw bytes (a file as downloaded), decoding it first.
+    """Read a report from raw bytes (a file as downloaded), whatever kind of file it is.
 
-    Reads UTF-8 with or without a byte order mark, UTF-16 (and UTF-32) with one, and
-    GB18030/GBK, common on government sites.  An ``input.encoding`` info diagnostic
-    names the encoding used.  Otherwise as :func:`~giar_parse.parse`.
+    A PDF or a Word ``.docx`` is read as :func:`parse_file` reads it.  Text is decoded
+    first: UTF-8 with or without a byte order mark, UTF-16 (and UTF-32) with one, and
+    GB18030/GBK, common on government sites; an ``input.encoding`` info diagnostic names
+    the encoding used.  Otherwise as :func:`~giar_parse.parse`.
 
     >>> import giar_parse
     >>> data = giar_parse.sample_text().encode("gb18030")  # as many government sites serve it
@@ -106,6 +107,9 @@ def parse_bytes(data: bytes, *, strict: bool = False) -> Report:
 
     Raises:
         EncodingError: the bytes are not text in any of these encodings.
+        EmptyInputError: there are no bytes, or only blank space.
+        BinaryInputError: the bytes are neither text nor a PDF or Word file.
+        DocumentError: a PDF or Word file that cannot be read (see :func:`parse_file`).
         GiarParseError: as :func:`~giar_parse.parse`.
 
     """

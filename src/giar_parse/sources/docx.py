@@ -347,9 +347,9 @@ def _check(xml: bytes, member: str, name: str | None) -> None:
 
 
 def _decoded(xml: bytes) -> str:
-    if xml.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return xml.decode("utf-16")
-    text = xml.decode("utf-8-sig", "replace")
+    """The XML as text (expat has checked it), without comments, CDATA sections as escaped text."""
+    utf16 = xml.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    text = xml.decode("utf-16") if utf16 else xml.decode("utf-8-sig", "replace")
     text = _COMMENT.sub("", text) if "<!--" in text else text
     return _CDATA.sub(lambda found: escape(found[1]), text) if "<![CDATA[" in text else text
 
