@@ -198,6 +198,14 @@ def test_a_layout_table_holding_tables_is_read_as_its_contents() -> None:
     assert text_of(docx(body)) == "标题\n一\t1"
 
 
+def test_a_frame_of_one_cell_is_read_as_its_paragraphs() -> None:
+    body = tbl(tr(tc("一、总体情况", "本年度……", "二、主动公开政府信息情况"))) + tbl(
+        tr(tc("商业", "企业")), tr(tc("1"))
+    )
+    assert text_of(docx(body)) == "一、总体情况\n本年度……\n二、主动公开政府信息情况\n商业企业\n1"
+    assert text_of(docx(tbl(tr(tc("第二十条第（一）项"))))) == "第二十条第（一）项"
+
+
 def test_main_part_found_through_the_package_relationships() -> None:
     rels = giar_parse_rels("word/main.xml")
     data = docx("", parts={"_rels/.rels": rels, "word/main.xml": document_xml(p("甲"))})

@@ -5,7 +5,8 @@ columns (``w:gridSpan``) is one field, a cell merged down (``w:vMerge``) is a fi
 first row only.  Word's automatic list numbers (一、, （一）, 1.) are put
 back before their paragraphs.  Paragraphs and line breaks inside a cell are joined; text deleted by
 tracked changes (``w:del``), field codes, drawings, headers, footers and comments are left
-out.  A table whose cells hold tables (a layout table) is read as the blocks inside it.
+out.  A table whose cells hold tables (a layout table), or of one cell holding several
+paragraphs (a frame), is read as the blocks inside it.
 Each field keeps the table, row and cell (``w:tc``) it came from.  Time is linear in the
 size of the XML.
 """
@@ -200,12 +201,19 @@ class _Row:
 
 
 class _Table:
-    __slots__ = ("blocks", "number", "rows")
+    __slots__ = ("blocks", "cells", "number", "rows")
 
     def __init__(self, number: int) -> None:
         self.number = number
         self.rows = 0
         self.blocks: list[_Block] = []
+        self.cells: list[_Cell] = []  # every cell read, while there is at most one
+
+    def contents(self) -> list[_Block]:
+        """Its rows; a table of one cell holding several paragraphs is a frame: its paragraphs."""
+        if len(self.cells) == 1 and self.rows == 1 and len(self.cells[0].blocks) > 1:
+            return self.cells[0].blocks
+        return self.blocks
 
 
 class _Block(NamedTuple):
@@ -275,7 +283,7 @@ class _Reader:
             self._row(self.rows.pop())
         elif kind == "tbl" and self.tables:
             table = self.tables.pop()
-            self._sink().extend(table.blocks)
+            self._sink().extend(table.contents())
         elif kind == "trPr":
             self.in_row_properties = False
 
@@ -315,6 +323,8 @@ class _Reader:
         if row.deleted or not self.tables:
             return
         table = self.tables[-1]
+        if len(table.cells) < 2:
+            table.cells.extend(row.cells[:2])
         if any(cell.has_table for cell in row.cells):
             # a layout table holding tables: its cells' contents are read as blocks
             table.blocks.extend(block for cell in row.cells for block in cell.blocks)
