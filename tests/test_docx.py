@@ -362,6 +362,10 @@ def test_a_missing_or_unreadable_path(tmp_path: Path) -> None:
     assert isinstance(caught.value, OSError) and caught.value.path == str(missing)
     with pytest.raises(giar_parse.UnreadableFileError, match="cannot read the file"):
         giar_parse.parse_file(tmp_path)
+    with pytest.raises(giar_parse.UnreadableFileError, match=r"for a report's text, use parse\(\)"):
+        giar_parse.parse_file(ROWS_TAB)
+    with pytest.raises(giar_parse.UnreadableFileError, match="null"):
+        giar_parse.parse_file("report\x00.docx")
 
 
 def test_a_file_opened_in_text_mode_or_another_object(tmp_path: Path) -> None:

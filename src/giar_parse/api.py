@@ -167,8 +167,11 @@ def _load(source: str | os.PathLike[str] | bytes | IO[bytes]) -> tuple[bytes, st
         try:
             with open(path, "rb") as file:
                 return file.read(), path
-        except OSError as error:
-            raise UnreadableFileError(f"{path}: cannot read the file ({error.strerror or error})", path=path) from None
+        except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+            shown = path if len(path) <= 200 and "\n" not in path else f"{path[:40]!r}…"
+            hint = "" if shown == path else "; for a report's text, use parse()"
+            message = f"{shown}: cannot read the file ({getattr(error, 'strerror', None) or error}){hint}"
+            raise UnreadableFileError(message, path=path) from None
     read = getattr(source, "read", None)
     if not callable(read):
         raise GiarParseError(f"parse_file() reads a path, bytes or a binary file, not {type(source).__name__}")
