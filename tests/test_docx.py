@@ -18,8 +18,9 @@ import giar_parse
 from conftest import DATA, differences
 from giar_parse import DamagedDocumentError, EncryptedDocumentError, Report, strategies
 from giar_parse.cli.main import main
-from giar_parse.sources.docx import MAX_TABLE_DEPTH, MAX_XML_BYTES, flatten_docx
+from giar_parse.sources.docx import MAX_XML_BYTES, flatten_docx
 from giar_parse.sources.numbering import counted
+from giar_parse.sources.wordml import MAX_TABLE_DEPTH
 from wordfile import W, document_xml, docx, p, r, report_docx, tab_rows, tbl, tc, tr
 
 SAMPLES = DATA / "2021"
@@ -208,13 +209,13 @@ def test_a_frame_of_one_cell_is_read_as_its_paragraphs() -> None:
 
 
 def test_main_part_found_through_the_package_relationships() -> None:
-    rels = giar_parse_rels("word/main.xml")
+    rels = package_rels("word/main.xml")
     data = docx("", parts={"_rels/.rels": rels, "word/main.xml": document_xml(p("甲"))})
     data = _without(data, "word/document.xml")
     assert text_of(data) == "甲"
 
 
-def giar_parse_rels(target: str) -> str:
+def package_rels(target: str) -> str:
     return (
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         '<Relationship Id="rId1" '
