@@ -40,8 +40,9 @@ def test_all_seeds_to_jsonl() -> None:
     result = run(str(DATA), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    paths = sorted(str(p) for p in DATA.rglob("*.txt"))  # the seeds, in subfolders too
-    assert len(paths) >= 5
+    # the seeds, in subfolders too, and the Word forms of the 2021 samples
+    paths = sorted(str(p) for pattern in ("*.txt", "*.docx") for p in DATA.rglob(pattern))
+    assert len(paths) >= 5 and any(p.endswith(".docx") for p in paths)
     assert [json.loads(line) for line in lines] == [expected_json(Path(p), p) for p in paths]
     with_warnings = sum(warned(giar_parse.parse_bytes(Path(p).read_bytes())) for p in paths)
     summary = f"{len(paths)} inputs: {len(paths)} parsed ({with_warnings} with warnings), 0 failed"

@@ -9,6 +9,7 @@ import pytest
 
 import giar_parse
 from conftest import SHARED_SAMPLES
+from giar_parse.sources.html import flatten
 
 ROWS_TAB = Path(__file__).parent / "data" / "2021" / "pingtan-gov-2023.rows-tab.txt"
 
@@ -76,3 +77,9 @@ def test_real_report_page() -> None:
 def test_html_without_a_report_is_not_a_report() -> None:
     with pytest.raises(giar_parse.NotAReportError):
         giar_parse.parse("<html><body><p>你好</p><table><tr><td>1</td></tr></table></body></html>")
+
+
+def test_two_numbers_in_one_cell_stay_apart() -> None:
+    """Two paragraphs of one cell are joined (商业<br>企业 is one label), but 5 over 3 never becomes 53."""
+    page = "<table><tr><td>商业<br>企业</td><td><p>5</p><p>3</p></td><td>7</td></tr></table>"
+    assert flatten(page).text == "商业企业\t5 3\t7"

@@ -345,6 +345,6 @@ def test_cli_series_refuses_csv_and_no_input(tmp_path: Path) -> None:
 
 
 def test_cli_series_writes_to_a_file(tmp_path: Path) -> None:
-    result = run("--series", str(PINGTAN), "-o", str(tmp_path / "series.txt"))
+    result = run("--series", str(PINGTAN), "--glob", "*.rows-tab.txt", "-o", str(tmp_path / "series.txt"))
     assert result.returncode == 0 and result.stdout == ""
     assert (tmp_path / "series.txt").read_text(encoding="utf-8").startswith("info    series.stock")

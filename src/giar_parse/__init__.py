@@ -8,10 +8,12 @@
 
 from __future__ import annotations
 
-from giar_parse.api import parse, parse_bytes
+from giar_parse.api import parse, parse_bytes, parse_file
 from giar_parse.errors import (
+    BinaryInputError,
     DamagedDocumentError,
     DocumentError,
+    EmptyInputError,
     EncodingError,
     EncryptedDocumentError,
     GiarParseError,
@@ -20,6 +22,7 @@ from giar_parse.errors import (
     MissingExtraError,
     NotAReportError,
     NoTextLayerError,
+    UnreadableFileError,
     UnsupportedTemplateError,
 )
 from giar_parse.model import (
@@ -63,6 +66,7 @@ __all__ = [
     "ActiveDisclosure2019",
     "ActiveDisclosure2021",
     "AppealTable",
+    "BinaryInputError",
     "Counts",
     "DamagedDocumentError",
     "Decisions",
@@ -70,6 +74,7 @@ __all__ = [
     "DocumentCounts",
     "DocumentCounts2021",
     "DocumentError",
+    "EmptyInputError",
     "EncodingError",
     "EncryptedDocumentError",
     "FeeAmount",
@@ -92,6 +97,7 @@ __all__ = [
     "RequestTable",
     "Section",
     "Unavailable",
+    "UnreadableFileError",
     "UnsupportedTemplateError",
     "Withheld",
     "__version__",
@@ -99,6 +105,7 @@ __all__ = [
     "json_schema",
     "parse",
     "parse_bytes",
+    "parse_file",
     "render",
     "sample_text",
     "to_dataframe",

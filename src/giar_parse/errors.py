@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TypeVar
 
 __all__ = [
+    "BinaryInputError",
     "DamagedDocumentError",
     "DocumentError",
+    "EmptyInputError",
     "EncodingError",
     "EncryptedDocumentError",
     "GiarParseError",
@@ -15,6 +17,7 @@ __all__ = [
     "MissingExtraError",
     "NoTextLayerError",
     "NotAReportError",
+    "UnreadableFileError",
     "UnsupportedTemplateError",
     "context_snippet",
 ]
@@ -89,6 +92,40 @@ class NotAReportError(GiarParseError):
     ...
     giar_parse.errors.NotAReportError: no annual report structure found: ...
     """
+
+
+class EmptyInputError(NotAReportError):
+    """The file or bytes hold nothing (or only blank space): download or export the report again.
+
+    >>> import giar_parse
+    >>> giar_parse.parse_bytes(b"")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    giar_parse.errors.EmptyInputError: the input: empty file; ...
+    """
+
+
+class BinaryInputError(NotAReportError):
+    r"""The bytes are neither text nor a PDF or Word file (e.g. an image or an archive).
+
+    >>> import giar_parse
+    >>> giar_parse.parse_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    giar_parse.errors.BinaryInputError: the input: binary file, not a report ...
+    """
+
+
+class UnreadableFileError(GiarParseError, OSError):
+    """A path given to :func:`~giar_parse.parse_file` that is missing or cannot be read.
+
+    It is also an :class:`OSError`; ``path`` is the path as given.
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        #: The path as given (``os.fspath`` of it).
+        self.path = path
+        super().__init__(message)
 
 
 class UnsupportedTemplateError(GiarParseError):

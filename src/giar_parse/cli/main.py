@@ -20,8 +20,8 @@ from giar_parse.reading.grammar import lark_parser
 from giar_parse.sources.sample import sample_text
 from giar_parse.writing.schema import json_schema
 
-#: Files taken from a directory when no --glob is given: report texts and saved web pages.
-DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm")
+#: Files taken from a directory when no --glob is given: report texts, saved web pages, PDF and Word files.
+DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm", "*.pdf", "*.docx")
 
 __all__ = ["main"]
 
@@ -30,15 +30,17 @@ _MANY = 10  # inputs from which a terminal gets a progress bar
 _EXAMPLES = """\
 examples:
   giar-parse report.txt                          one report as JSON
+  giar-parse report.pdf report.docx              PDF (pip install 'giar-parse[pdf]') and Word files
   giar-parse --format table report.txt           read it in the terminal
   giar-parse reports/ --format jsonl -o all.jsonl --jobs 4
-                                                 every *.txt and *.html under reports/, one line each
+                                                 every report file under reports/, one line each
   giar-parse 2020/ --glob '*报告*.txt' --format csv > cells.csv
                                                  one row per table cell, for a spreadsheet
   curl -s URL | giar-parse -                     a report from standard input
   giar-parse --sample                            the bundled sample report
 
-Input may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+The kind of each input is read from its content: PDF, Word .docx, HTML, or text in
+UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
 A file that cannot be read is reported on stderr (file:line:column: error) and the batch
 goes on; with more than one input a summary line ends stderr.
 exit status: 0 all parsed, 1 some input failed, 2 usage error.
@@ -66,7 +68,7 @@ def _arguments() -> argparse.ArgumentParser:
         "-g",
         "--glob",
         action="append",
-        help="files to take from directories; repeat for several (default: *.txt, *.html, *.htm)",
+        help="files to take from directories; repeat for several (default: *.txt, *.html, *.htm, *.pdf, *.docx)",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="parse on N processes (0: one per core)")

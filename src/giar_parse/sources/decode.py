@@ -7,7 +7,7 @@ import re
 
 from giar_parse.errors import EncodingError
 
-__all__ = ["decode"]
+__all__ = ["BOMS", "decode"]
 
 # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
 _BOMS = (
@@ -17,6 +17,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16 (byte order mark)"),
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16 (byte order mark)"),
 )
+#: The byte order marks read, longest first.
+BOMS = tuple(mark for mark, _, _ in _BOMS)
 _CJK = re.compile("[\u4e00-\u9fff]")
 
 

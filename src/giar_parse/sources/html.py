@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 from giar_parse.model import Report
 from giar_parse.reading.parser import read_text
-from giar_parse.sources.origins import Flattened, Lines, Origin, remap
+from giar_parse.sources.origins import Flattened, Lines, Origin, join_pieces, remap
 
 __all__ = ["flatten", "looks_like_html", "read_html"]
 
@@ -46,6 +46,8 @@ _BLOCKS = frozenset(
     }
 )
 _SKIPPED = frozenset({"script", "style", "noscript", "template"})
+# marks a paragraph or line break inside a table cell (a private-use character no page prints)
+_PIECE_BREAK = "\ue000"
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 # A "<" that no ">" closes soon is text: html.parser rescans unclosed tags (super-linear),
 # so it becomes "‹" (one character, so every position in the page stays the same).
@@ -84,7 +86,7 @@ class _Flattener(HTMLParser):
         elif tag in ("td", "th"):
             self.cell, self.cell_origin = [], None
         elif self.cell is not None and tag in ("p", "br", "div"):
-            pass  # paragraphs inside one cell are joined
+            self.cell.append(_PIECE_BREAK)  # paragraphs inside one cell are joined (origins.join_pieces)
         elif tag in _BLOCKS:
             self._break()
 
@@ -98,7 +100,8 @@ class _Flattener(HTMLParser):
         elif tag in ("td", "th") and self.cell is not None:
             if self.row is not None:
                 line, column = self.cell_origin or self.getpos()
-                text = _WHITESPACE.sub(" ", "".join(self.cell)).strip()
+                pieces = (_WHITESPACE.sub(" ", piece).strip() for piece in "".join(self.cell).split(_PIECE_BREAK))
+                text = join_pieces([piece for piece in pieces if piece])
                 self.row.append((text, Origin(line, column + 1, shifts=True)))
             self.cell = None
         elif tag == "tr" and self.row is not None:

@@ -8,6 +8,7 @@ value's provenance (and every diagnostic's line) from the text back into the doc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -15,9 +16,24 @@ import attrs
 
 from giar_parse.model import Diagnostic, Provenance, Report
 
-__all__ = ["Flattened", "Lines", "Origin", "remap"]
+__all__ = ["Flattened", "Lines", "Origin", "join_pieces", "remap"]
 
 _WHITESPACE_TO_SPACE = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def join_pieces(pieces: Sequence[str]) -> str:
+    """A cell's paragraphs and lines as one field: run together, as a web page shows 商业<br>企业.
+
+    Two pieces that meet letter to letter or digit to digit keep a space between them, so
+    two numbers printed one above the other (``5`` / ``3``) never become one (``53``).
+    """
+    out = ""
+    for piece in pieces:
+        if out and piece and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(piece[0]):
+            out += " "
+        out += piece
+    return out
 
 
 class Origin(NamedTuple):
@@ -64,9 +80,9 @@ class Lines:
             self._origins.append([(1, origin)])
 
     def row(self, cells: Sequence[tuple[str, Origin]]) -> None:
-        """One table row: its cells joined by tabs, an empty cell an empty field; a row of blanks is left out."""
+        """One table row: its cells joined by tabs, an empty cell an empty field (a row of blank cells too)."""
         texts = [text.translate(_WHITESPACE_TO_SPACE).strip() for text, _ in cells]
-        if not any(texts):
+        if not texts or (len(texts) == 1 and not texts[0]):
             return
         origins: list[tuple[int, Origin]] = []
         column = 1
