@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import functools
 import io
 import json
@@ -13,7 +14,7 @@ import signal
 import sys
 import textwrap
 import threading
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any, TextIO
 
 import attrs
@@ -206,6 +207,19 @@ class _Interrupt:
             signal.signal(signal.SIGINT, self._previous)
 
 
+@contextlib.contextmanager
+def _held() -> Iterator[None]:
+    """Hold Ctrl-C back while writing: a signal in the middle of a write to a pipe can lose the write's tail."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _run(args: argparse.Namespace, jobs: list[Job], writer: _Writer, notes: TextIO | None) -> int:
     options = attrs.evolve(_options(args), diagnostics=notes is not None)
     single = _single(args, jobs)
@@ -220,9 +234,10 @@ def _run(args: argparse.Namespace, jobs: list[Job], writer: _Writer, notes: Text
                     detail = f"\n{outcome.snippet}" if single and outcome.snippet else ""
                     progress.note(f"giar-parse: {outcome.error}{detail}")
                 else:
-                    writer.write(outcome)
-                    if notes is not None:
-                        notes.writelines(line + "\n" for line in outcome.diagnostics)
+                    with _held():
+                        writer.write(outcome)
+                        if notes is not None:
+                            notes.writelines(line + "\n" for line in outcome.diagnostics)
                 tally.add(outcome)
                 progress.advance(failed=outcome.error is not None)
                 if interrupt.asked:
@@ -232,7 +247,8 @@ def _run(args: argparse.Namespace, jobs: list[Job], writer: _Writer, notes: Text
         finally:
             outcomes.close()  # stops the workers
             progress.clear()
-            writer.close()
+            with _held():
+                writer.close()
     if interrupt.asked:
         print(f"giar-parse: interrupted: {tally.summary()}", file=sys.stderr)
         return 130

@@ -99,7 +99,8 @@ class ParquetWriter:
             for key, field in zip(self.keys, self.schema, strict=True)
         ]
         self._writer.write_table(pa.Table.from_arrays(columns, schema=self.schema))
-        self._buffer = {key: [] for key in self.keys}
+        for values in self._buffer.values():
+            values.clear()
 
     def close(self) -> None:
         """Write what is buffered and close the file."""
