@@ -11,7 +11,7 @@ from giar_parse.writing.records import POSITION_KEYS, RECORD_KEYS, to_records
 
 __all__ = ["DTYPES", "to_dataframe"]
 
-#: The pandas dtype of every column of :func:`to_dataframe`: counts nullable ``Int64``, money
+#: The pandas dtype of every column of :func:`~giar_parse.to_dataframe`: counts nullable ``Int64``, money
 #: ``float64`` yuan, text the nullable ``string`` dtype (missing is ``pd.NA``).
 DTYPES = {
     "file": "string",
@@ -46,7 +46,7 @@ def to_dataframe(
 ) -> Any:  # pandas.DataFrame; pandas is optional, so not named in the signature
     """The cells of one or many reports as a ``pandas.DataFrame``, one row per template cell.
 
-    The columns are those of :func:`~giar_parse.to_records`, typed as :data:`DTYPES`:
+    The columns are those of :func:`~giar_parse.to_records`, typed as :data:`~giar_parse.writing.dataframe.DTYPES`:
     ``value`` (counts) is a nullable ``Int64`` column, ``<NA>`` where no number is printed
     (never 0); ``yuan`` (money) is ``float64``, NaN where none is printed, with the printed
     text beside it in ``raw``.  ``file`` is :attr:`Report.source <giar_parse.Report.source>`,

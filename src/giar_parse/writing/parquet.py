@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -14,7 +14,7 @@ from giar_parse.writing.records import POSITION_KEYS, RECORD_KEYS
 
 __all__ = ["ROW_GROUP", "ParquetWriter", "parquet_schema"]
 
-#: Rows buffered before a row group is written: about 300 reports' cells.
+#: Rows buffered before a row group is written (the cells of about 330 reports).
 ROW_GROUP = 65_536
 
 _INTEGERS = frozenset({"year", "errors", "warnings", "value", "source_line", "source_column"})
@@ -53,7 +53,7 @@ class ParquetWriter:
     Use it as a context manager, or call :meth:`close`; a file closed after no rows is a
     valid Parquet file with the schema and no rows.
 
-    >>> import tempfile, pathlib
+    >>> import pathlib, tempfile
     >>> import giar_parse
     >>> from giar_parse.writing.parquet import ParquetWriter
     >>> path = pathlib.Path(tempfile.mkdtemp(), "cells.parquet")
@@ -68,13 +68,13 @@ class ParquetWriter:
 
     """
 
-    def __init__(self, path: str | Path, *, provenance: bool = False, row_group: int = ROW_GROUP) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, provenance: bool = False, row_group: int = ROW_GROUP) -> None:
         self._pa, parquet = _pyarrow()
         self.schema = parquet_schema(provenance=provenance)
         self.keys = tuple(self.schema.names)
         self.row_group = row_group
         self._buffer: dict[str, list[Any]] = {key: [] for key in self.keys}
-        self._writer = parquet.ParquetWriter(str(path), self.schema)
+        self._writer = parquet.ParquetWriter(os.fspath(path), self.schema)
         #: Rows written so far (flushed or not).
         self.rows = 0
 

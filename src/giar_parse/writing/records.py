@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any, Literal
 
 import attrs
@@ -13,14 +12,13 @@ from giar_parse.model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
     AppealTable,
-    Diagnostic,
     Report,
     RequestTable,
 )
 
 __all__ = ["POSITION_KEYS", "RECORD_KEYS", "STATUSES", "Status", "to_records"]
 
-#: The keys of every record, in column order; ``provenance=True`` adds :data:`POSITION_KEYS`.
+#: The keys of every record, in column order; ``provenance=True`` adds ``source_line`` and ``source_column``.
 RECORD_KEYS = (
     "file",
     "template",
@@ -46,8 +44,8 @@ Status = Literal["read", "blank", "placeholder", "not_read"]
 STATUSES: tuple[Status, ...] = ("read", "blank", "placeholder", "not_read")
 
 _TABLES = ("active", "requests", "appeals")
-# one row of cells → its value fields: a record with a ``provenance`` field
-_Grid = tuple[tuple[str, type[Any], tuple[str, ...]], ...]
+# every row of cells of a table: (row key, ((column, is money), ...)), in printed order
+_Grid = tuple[tuple[str, tuple[tuple[str, bool], ...]], ...]
 
 
 def _record_type(hint: Any) -> type[Any] | None:
@@ -62,7 +60,7 @@ _GRIDS: dict[tuple[type[Any], str, frozenset[str]], _Grid] = {}
 
 
 def _grid(cls: type[Any], path: str, skip: frozenset[str] = frozenset()) -> _Grid:
-    """(row key, row class, value columns) for every row of ``cls``, groups walked, in printed order."""
+    """(row key, value columns) for every row of ``cls``, groups walked, in printed order."""
     found = _GRIDS.get((cls, path, skip))
     if found is None:
         found = _GRIDS[cls, path, skip] = _walk(cls, path, skip)
@@ -70,17 +68,17 @@ def _grid(cls: type[Any], path: str, skip: frozenset[str] = frozenset()) -> _Gri
 
 
 def _walk(cls: type[Any], path: str, skip: frozenset[str]) -> _Grid:
-    rows: list[tuple[str, type[Any], tuple[str, ...]]] = []
+    rows: list[tuple[str, tuple[tuple[str, bool], ...]]] = []
     hints = typing.get_type_hints(cls)
     for field in attrs.fields(cls):
         kind = _record_type(hints[field.name])
         if kind is None or field.name in skip:
             continue
         key = f"{path}.{field.name}" if path else field.name
-        if "provenance" in attrs.fields_dict(kind):
-            names = (f.name for f in attrs.fields(kind))
-            columns = tuple(name for name in names if name != "provenance" and not name.endswith("_text"))
-            rows.append((key, kind, columns))
+        names = attrs.fields_dict(kind)
+        if "provenance" in names:  # a row of cells; a money cell keeps its printed text in ``<name>_text``
+            columns = tuple((name, f"{name}_text" in names) for name in names if name != "provenance")
+            rows.append((key, tuple(column for column in columns if not column[0].endswith("_text"))))
         else:
             rows.extend(_grid(kind, key))
     return tuple(rows)
@@ -113,28 +111,29 @@ def _covers(path: str | None, cell: str) -> bool:
     return path is not None and (cell == path or cell.startswith(path + "."))
 
 
-def _cells(report: Report, errors: list[Diagnostic]) -> Iterator[dict[str, Any]]:
+def _cells(report: Report, head: dict[str, Any], provenance: bool) -> Iterator[dict[str, Any]]:
+    errors = [d.path for d in report.diagnostics if d.severity == "error" and d.path is not None]
+    codes = {d.path: d.code for d in reversed(report.diagnostics) if d.severity == "error"}
     for table in _TABLES:
         content = getattr(report, table)
-        for row, kind, columns in _table_grid(report, table):
+        for row, columns in _table_grid(report, table):
             record = _lookup(content, row)
             cells = record.provenance if record is not None else {}
-            for column in columns:
+            for column, money in columns:
                 value = getattr(record, column) if record is not None else None
                 where = cells.get(column)
                 raw = where.raw if where is not None else getattr(record, f"{column}_text", None)
-                path = f"{table}.{row}.{column}"
                 diagnostic = None
                 if value is not None:
                     status: Status = "read"
                 else:
-                    diagnostic = next((d.code for d in errors if _covers(d.path, path)), None)
+                    path = f"{table}.{row}.{column}"
+                    diagnostic = next((codes[e] for e in errors if _covers(e, path)), None)
                     if diagnostic is not None or record is None:
                         status = "not_read"
                     else:
                         status = "placeholder" if raw else "blank"
-                money = isinstance(value, Decimal) or f"{column}_text" in attrs.fields_dict(kind)
-                yield {
+                item = head | {
                     "table": table,
                     "row": row,
                     "column": column,
@@ -143,16 +142,18 @@ def _cells(report: Report, errors: list[Diagnostic]) -> Iterator[dict[str, Any]]
                     "yuan": value if money else None,
                     "raw": raw,
                     "diagnostic": diagnostic,
-                    "source_line": where.line if where is not None else None,
-                    "source_column": where.column if where is not None else None,
                 }
+                if provenance:
+                    item["source_line"] = where.line if where is not None else None
+                    item["source_column"] = where.column if where is not None else None
+                yield item
 
 
 def to_records(report: Report, *, file: str | None = None, provenance: bool = False) -> list[dict[str, Any]]:
     """Every cell of the report's template as a flat row, one dict per cell, in printed order.
 
     Always the full grid of the template, so a table or row the parser could not read is
-    there too. Keys (:data:`RECORD_KEYS`): ``file`` (``file`` if given, else
+    there too. Keys (:data:`~giar_parse.writing.records.RECORD_KEYS`): ``file`` (``file`` if given, else
     :attr:`Report.source <giar_parse.Report.source>`), ``template``, ``agency``, ``year``,
     ``errors`` and ``warnings`` (the report's diagnostics of that severity), ``table``
     (``active``, ``requests``, ``appeals``), ``row`` (e.g. ``withheld.state_secret``),
@@ -174,14 +175,13 @@ def to_records(report: Report, *, file: str | None = None, provenance: bool = Fa
     >>> {(r["status"], r["diagnostic"]) for r in giar_parse.to_records(cut) if r["table"] == "appeals"}
     {('not_read', 'table.missing')}
     """
-    errors = [d for d in report.diagnostics if d.severity == "error"]
+    severities = [d.severity for d in report.diagnostics]
     head = {
         "file": file if file is not None else report.source,
         "template": report.template,
         "agency": report.agency,
         "year": report.year,
-        "errors": len(errors),
-        "warnings": sum(d.severity == "warning" for d in report.diagnostics),
+        "errors": severities.count("error"),
+        "warnings": severities.count("warning"),
     }
-    keys = RECORD_KEYS + POSITION_KEYS if provenance else RECORD_KEYS
-    return [{key: (head | cell)[key] for key in keys} for cell in _cells(report, errors)]
+    return list(_cells(report, head, provenance))
