@@ -173,6 +173,16 @@ def test_parquet_is_written_in_row_groups(tmp_path: Path) -> None:
     assert meta.num_rows == 4 * 198 and meta.num_row_groups == 3  # 300 + 300 + 192
 
 
+def test_parquet_without_pyarrow_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(SystemExit) as caught:
+        main(["--sample", "--format", "parquet", "-o", str(tmp_path / "x.parquet")])
+    assert caught.value.code == 2 and "pip install 'giar-parse[parquet]'" in capsys.readouterr().err
+    assert not (tmp_path / "x.parquet").exists()
+
+
 def test_parquet_needs_an_output_file(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--sample", "--format", "parquet"])

@@ -265,7 +265,7 @@ def _encoding(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str 
     if args.encoding is None:
         return None
     try:
-        return codecs.lookup(args.encoding).name if args.encoding.lower() != "utf-8-sig" else "utf-8-sig"
+        return codecs.lookup(args.encoding).name
     except LookupError:
         parser.error(f"unknown encoding: {args.encoding}")
 
