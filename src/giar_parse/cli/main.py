@@ -314,17 +314,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.jobs < 0:
         parser.error("--jobs takes 0 (one per core) or more")
-    jobs = _jobs(args, parser)
-    writer, opened = _open(args, parser, jobs)
     try:
-        notes = None
-        if args.diagnostics is not None:
-            notes = open(args.diagnostics, "w", encoding="utf-8", newline="")  # noqa: SIM115
-            opened.append(notes.close)
+        jobs = _jobs(args, parser)
+    except KeyboardInterrupt:  # while reading stdin
+        print("giar-parse: interrupted", file=sys.stderr)
+        return 130
+    try:
+        notes = None if args.diagnostics is None else open(args.diagnostics, "w", encoding="utf-8", newline="")  # noqa: SIM115
     except OSError as error:
         parser.error(f"cannot write {args.diagnostics}: {error.strerror or error}")
+    writer, opened = _open(args, parser, jobs)
+    if notes is not None:
+        opened.append(notes.close)
     try:
         return _run(args, jobs, writer, notes)
+    except KeyboardInterrupt:  # a second Ctrl-C while the output is closed
+        print("giar-parse: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # the reader went away (giar-parse ... | head): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
