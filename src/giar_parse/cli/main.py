@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import contextlib
 import functools
 import io
 import json
@@ -12,15 +11,14 @@ import multiprocessing
 import os
 import signal
 import sys
-import textwrap
-import threading
-from collections.abc import Callable, Generator, Iterator, Sequence
-from typing import Any, TextIO
+from collections.abc import Callable, Generator, Sequence
+from typing import TextIO
 
 import attrs
 
 from giar_parse import __version__
-from giar_parse.cli.batch import STDIN, Job, Options, Outcome, csv_header, expand, run_job
+from giar_parse.cli.batch import STDIN, Job, Options, Outcome, expand, run_job
+from giar_parse.cli.output import Interrupt, Writer, held
 from giar_parse.cli.progress import Progress, Tally
 from giar_parse.errors import MissingExtraError
 from giar_parse.reading.grammar import lark_parser
@@ -139,94 +137,13 @@ def _outcomes(jobs: list[Job], options: Options, processes: int) -> Generator[Ou
         yield from pool.imap(work, jobs, chunksize=chunk)
 
 
-class _Writer:
-    """Writes outcomes as they come, so memory stays flat however long the batch."""
-
-    def __init__(self, out: TextIO | None, options: Options, *, many: bool, parquet: ParquetWriter | None) -> None:
-        self.out = out
-        self.parquet = parquet
-        self.format = options.format
-        self.many = many
-        self.count = 0
-        if self.format == "csv":
-            self._text(csv_header(options) + "\n")
-        elif self.format == "json" and many:
-            self._text("[")
-
-    def _text(self, text: str) -> None:
-        if self.out is not None:
-            self.out.write(text)
-
-    def write(self, outcome: Outcome) -> None:
-        text = outcome.output
-        if self.parquet is not None:
-            self.parquet.write(outcome.records)
-        elif self.format == "csv":
-            if text:  # a report without tables has no cells
-                self._text(text + "\n")
-        elif self.format == "json" and self.many:
-            self._text(("," if self.count else "") + "\n" + textwrap.indent(text, " "))
-        elif self.format == "table":
-            self._text(("\n" if self.count else "") + text + "\n")
-        else:
-            self._text(text + "\n")
-        self.count += 1
-
-    def close(self) -> None:
-        """End the output validly: close the JSON list, write the last Parquet row group."""
-        if self.format == "json" and self.many:
-            self._text("\n]\n" if self.count else "]\n")
-        if self.out is not None:
-            self.out.flush()
-        if self.parquet is not None:
-            self.parquet.close()
-
-
-class _Interrupt:
-    """The first Ctrl-C asks the batch to stop after the input at hand; a second one stops it at once.
-
-    So an output is never cut in the middle of a write, and it is closed validly either way.
-    """
-
-    def __init__(self) -> None:
-        self.asked = False
-        self._previous: Any = None
-
-    def __enter__(self) -> _Interrupt:
-        if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, self._ask)
-        return self
-
-    def _ask(self, number: int, frame: object) -> None:
-        if self.asked:
-            raise KeyboardInterrupt
-        self.asked = True
-
-    def __exit__(self, *exc: object) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
-
-
-@contextlib.contextmanager
-def _held() -> Iterator[None]:
-    """Hold Ctrl-C back while writing: a signal in the middle of a write to a pipe can lose the write's tail."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _run(args: argparse.Namespace, jobs: list[Job], writer: _Writer, notes: TextIO | None) -> int:
+def _run(args: argparse.Namespace, jobs: list[Job], writer: Writer, notes: TextIO | None) -> int:
     options = attrs.evolve(_options(args), diagnostics=notes is not None)
     single = _single(args, jobs)
     progress = Progress(len(jobs), sys.stderr, enabled=len(jobs) >= _MANY and sys.stderr.isatty())
     tally = Tally(len(jobs))
     processes = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    with _Interrupt() as interrupt:
+    with Interrupt() as interrupt:
         outcomes = _outcomes(jobs, options, processes)
         try:
             for outcome in outcomes:
@@ -234,7 +151,7 @@ def _run(args: argparse.Namespace, jobs: list[Job], writer: _Writer, notes: Text
                     detail = f"\n{outcome.snippet}" if single and outcome.snippet else ""
                     progress.note(f"giar-parse: {outcome.error}{detail}")
                 else:
-                    with _held():
+                    with held():
                         writer.write(outcome)
                         if notes is not None:
                             notes.writelines(line + "\n" for line in outcome.diagnostics)
@@ -247,7 +164,7 @@ def _run(args: argparse.Namespace, jobs: list[Job], writer: _Writer, notes: Text
         finally:
             outcomes.close()  # stops the workers
             progress.clear()
-            with _held():
+            with held():
                 writer.close()
     if interrupt.asked:
         print(f"giar-parse: interrupted: {tally.summary()}", file=sys.stderr)
@@ -272,7 +189,7 @@ def _encoding(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str 
 
 def _open(
     args: argparse.Namespace, parser: argparse.ArgumentParser, jobs: list[Job]
-) -> tuple[_Writer, list[Callable[[], object]]]:
+) -> tuple[Writer, list[Callable[[], object]]]:
     """The writer for the chosen format, and what closes its file at the end."""
     encoding = _encoding(args, parser)
     opened: list[Callable[[], object]] = []
@@ -283,7 +200,7 @@ def _open(
             if encoding is not None:
                 parser.error("--encoding is for text output; Parquet has its own")
             parquet = ParquetWriter(args.output, provenance=args.provenance)
-            writer = _Writer(None, _options(args), many=True, parquet=parquet)
+            writer = Writer(None, _options(args), many=True, parquet=parquet)
             return writer, opened
         if args.output is not None:
             out: TextIO = open(args.output, "w", encoding=encoding or "utf-8", newline="")  # noqa: SIM115
@@ -298,7 +215,7 @@ def _open(
         parser.error(error.message)
     except OSError as error:
         parser.error(f"cannot write {args.output}: {error.strerror or error}")
-    return _Writer(out, _options(args), many=not _single(args, jobs), parquet=None), opened
+    return Writer(out, _options(args), many=not _single(args, jobs), parquet=None), opened
 
 
 def _options(args: argparse.Namespace) -> Options:
