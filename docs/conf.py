@@ -32,7 +32,7 @@ extensions = [
     "giar_sphinx",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "_ext", "_intersphinx", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_ext", "_intersphinx", "recipes", "Thumbs.db", ".DS_Store"]
 language = "en"
 
 # a reference that does not resolve is a warning, and CI builds with -W

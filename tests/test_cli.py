@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import giar_parse
@@ -29,11 +30,14 @@ def run(*args: str, stdin: bytes = b"", cwd: Path | None = None) -> subprocess.C
 
 
 def expected_json(path: Path, name: str) -> dict[str, object]:
-    return {"file": name, **giar_parse.to_dict(giar_parse.parse_bytes(path.read_bytes()))}
+    report = attrs.evolve(giar_parse.parse_bytes(path.read_bytes()), source=name)
+    return {"file": name, **giar_parse.to_dict(report)}
 
 
-def warned(report: giar_parse.Report) -> bool:
-    return any(d.severity != "info" for d in report.diagnostics)
+def kind(report: giar_parse.Report) -> str:
+    """How the summary counts a parsed report."""
+    severities = {d.severity for d in report.diagnostics}
+    return "with errors" if "error" in severities else "with warnings" if "warning" in severities else "clean"
 
 
 def test_all_seeds_to_jsonl() -> None:
@@ -44,8 +48,9 @@ def test_all_seeds_to_jsonl() -> None:
     paths = sorted(str(p) for pattern in ("*.txt", "*.docx") for p in DATA.rglob(pattern))
     assert len(paths) >= 5 and any(p.endswith(".docx") for p in paths)
     assert [json.loads(line) for line in lines] == [expected_json(Path(p), p) for p in paths]
-    with_warnings = sum(warned(giar_parse.parse_bytes(Path(p).read_bytes())) for p in paths)
-    summary = f"{len(paths)} inputs: {len(paths)} parsed ({with_warnings} with warnings), 0 failed"
+    kinds = [kind(giar_parse.parse_bytes(Path(p).read_bytes())) for p in paths]
+    counts = ", ".join(f"{kinds.count(k)} {k}" for k in ("clean", "with warnings", "with errors"))
+    summary = f"{len(paths)} inputs: {len(paths)} parsed ({counts}), 0 failed"
     assert result.stderr == f"giar-parse: {summary}\n"
 
 
@@ -93,8 +98,8 @@ def test_a_broken_and_a_gb18030_file_do_not_stop_the_batch(tmp_path: Path) -> No
         "reports/2020/gbk.txt",
     ]
     gbk = reports[-1]
-    assert {k: v for k, v in gbk.items() if k not in ("file", "diagnostics")} == {
-        k: v for k, v in reports[1].items() if k not in ("file", "diagnostics")
+    assert {k: v for k, v in gbk.items() if k not in ("file", "source", "diagnostics")} == {
+        k: v for k, v in reports[1].items() if k not in ("file", "source", "diagnostics")
     }
     assert {"code": "input.encoding", "severity": "info", "message": "the input was decoded as GB18030"} | {
         "path": None,
@@ -120,7 +125,9 @@ def test_exit_codes_and_the_sample() -> None:
     assert sample.returncode == 0
     report = giar_parse.parse(giar_parse.sample_text())
     assert sample.stdout == json.dumps(giar_parse.to_dict(report), ensure_ascii=False, indent=1) + "\n"
-    assert run("no-such-file.txt").returncode == 2
+    missing = run("no-such-file.txt")
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert missing.stderr == "giar-parse: no-such-file.txt: cannot read: No such file or directory\n"
     assert run().returncode == 2
     assert run("--format", "xml", "--sample").returncode == 2
     failed = run("-", stdin="只是一段文字".encode("gb18030"))
@@ -136,9 +143,10 @@ def test_json_is_a_list_for_a_directory(tmp_path: Path, capsys: pytest.CaptureFi
     assert main([str(tmp_path), "--provenance"]) == 0
     out, err = capsys.readouterr()
     path = tmp_path / "only.txt"
-    expected = [{"file": str(path), **giar_parse.to_dict(giar_parse.parse_bytes(path.read_bytes()), provenance=True)}]
+    report = attrs.evolve(giar_parse.parse_bytes(path.read_bytes()), source=str(path))
+    expected = [{"file": str(path), **giar_parse.to_dict(report, provenance=True)}]
     assert out == json.dumps(expected, ensure_ascii=False, indent=1) + "\n"
-    assert err.endswith("1 inputs: 1 parsed (0 with warnings), 0 failed\n")
+    assert err.endswith("1 inputs: 1 parsed (1 clean, 0 with warnings, 0 with errors), 0 failed\n")
 
 
 def test_empty_json_list_when_everything_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -148,7 +156,7 @@ def test_empty_json_list_when_everything_fails(tmp_path: Path, capsys: pytest.Ca
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8")) == []
     err = capsys.readouterr().err
     assert "a.txt:1:" in err and "EncodingError" in err and "b.txt:1:1: NotAReportError" in err
-    assert "2 inputs: 0 parsed (0 with warnings), 2 failed" in err
+    assert "2 inputs: 0 parsed (0 clean, 0 with warnings, 0 with errors), 2 failed" in err
 
 
 def test_strict_counts_an_incomplete_report_as_failed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from decimal import Decimal
 
+import attrs
 import pytest
 
 import giar_parse
@@ -21,7 +22,10 @@ def test_every_cell_of_a_2019_report_is_a_row(seed_id: str) -> None:
     records = giar_parse.to_records(report, file="a.txt")
     # table 二: 8 rows (3+3+3+3+3+3+2+2 cells); 三: 23 rows x 7; 四: 3 x 5
     assert [sum(r["table"] == t for r in records) for t in ("active", "requests", "appeals")] == [22, 161, 15]
-    assert list(records[0]) == ["file", "template", "agency", "year", "table", "row", "column", "value", "raw"]
+    assert list(records[0]) == [
+        "file", "template", "agency", "year", "errors", "warnings",
+        "table", "row", "column", "status", "value", "yuan", "raw", "diagnostic",
+    ]  # fmt: skip
     assert {(r["file"], r["template"], r["agency"], r["year"]) for r in records} == {
         ("a.txt", report.template, report.agency, report.year)
     }
@@ -33,7 +37,8 @@ def test_values_as_printed_and_money_in_yuan() -> None:
     received = cell(records, "requests", "received", "natural_person")
     assert (received["value"], received["raw"]) == (5330, "5330")
     amount = cell(records, "active", "procurement", "amount")
-    assert (amount["value"], amount["raw"]) == (Decimal("37000000000"), "370亿元")
+    assert (amount["value"], amount["yuan"], amount["raw"]) == (None, Decimal("37000000000"), "370亿元")
+    assert amount["status"] == "read" and received["yuan"] is None
     change = cell(records, "active", "penalties", "change")
     assert (change["value"], change["raw"]) == (63, "+63")
     assert cell(records, "requests", "withheld.state_secret", "total")["value"] == 69
@@ -56,11 +61,66 @@ def test_provenance_points_at_the_cell() -> None:
     assert text.splitlines()[line - 1][column - 1 :].startswith("5330")
 
 
-def test_a_missing_table_gives_no_rows() -> None:
+def test_a_missing_table_is_fifteen_cells_not_read() -> None:
     text = seed_text("001_a256bd59c98b6bc9")
     report = giar_parse.parse(text[: text.index("四、政府信息公开行政复议")])
     assert report.appeals is None
-    assert {r["table"] for r in giar_parse.to_records(report)} == {"active", "requests"}
+    records = giar_parse.to_records(report)
+    appeals = [r for r in records if r["table"] == "appeals"]
+    assert len(records) == 198 and len(appeals) == 15
+    assert {(r["status"], r["diagnostic"], r["value"], r["raw"]) for r in appeals} == {
+        ("not_read", "table.missing", None, None)
+    }
+    assert {r["status"] for r in records if r["table"] != "appeals"} == {"read"}
+    # table.missing, and section.missing for 四, 五 and 六
+    assert {(r["errors"], r["warnings"]) for r in records} == {(1, 3)}
+
+
+def test_status_of_blank_placeholder_and_unplaced_cells() -> None:
+    # replace the 自然人 cell of 本年新收 by a placeholder and cut two values out of the 部分公开
+    # row, so that row's five values cannot be placed; 003 leaves cells of table 三 blank
+    text = seed_text("001_a256bd59c98b6bc9")
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if "（二）部分公开" in line)
+    assert lines[start + 1 : start + 8] == ["\t222", "\t17", "\t1", "\t2", "\t0", "\t0", "\t242"]
+    del lines[start + 2 : start + 4]
+    received = lines.index("\t5330")
+    lines[received] = "\t—"
+    report = giar_parse.parse("\n".join(lines))
+    records = giar_parse.to_records(report)
+    placeholder = cell(records, "requests", "received", "natural_person")
+    assert (placeholder["status"], placeholder["value"], placeholder["raw"]) == ("placeholder", None, "—")
+    unplaced = [r for r in records if r["row"] == "partially_disclosed"]
+    assert {(r["status"], r["diagnostic"], r["value"]) for r in unplaced} == {("not_read", "cells.missing", None)}
+    assert len(unplaced) == 7
+    assert unplaced[0]["errors"] == 1 and unplaced[0]["warnings"] >= 1
+    blank = cell(
+        giar_parse.to_records(giar_parse.parse(seed_text("003_c3fc7b873e2e73f4"))), "requests", "received", "business"
+    )
+    assert (blank["status"], blank["value"], blank["raw"], blank["diagnostic"]) == ("blank", None, None, None)
+
+
+def test_a_row_not_found_is_not_read_and_named() -> None:
+    cut = giar_parse.sample_text().split("（五）不予处理")[0]
+    records = giar_parse.to_records(giar_parse.parse(cut))
+    complaints = [r for r in records if r["row"] == "not_processed.complaints"]
+    assert len(complaints) == 7
+    assert {(r["status"], r["diagnostic"]) for r in complaints} == {("not_read", "row.missing")}
+    assert cell(records, "requests", "received", "total")["status"] == "read"
+
+
+def test_a_2021_report_without_tables_still_has_the_2021_grid() -> None:
+    report = giar_parse.Report(template="2021")
+    records = giar_parse.to_records(report, file="x.txt")
+    assert [sum(r["table"] == t for r in records) for t in ("active", "requests", "appeals")] == [10, 25 * 7, 15]
+    assert {r["status"] for r in records} == {"not_read"}
+    assert {r["file"] for r in records} == {"x.txt"}
+
+
+def test_file_comes_from_the_report_source() -> None:
+    report = attrs.evolve(giar_parse.parse(giar_parse.sample_text()), source="reports/cq.txt")
+    assert {r["file"] for r in giar_parse.to_records(report)} == {"reports/cq.txt"}
+    assert {r["file"] for r in giar_parse.to_records(report, file="given.txt")} == {"given.txt"}
 
 
 def test_2021_template_rows() -> None:
@@ -94,11 +154,26 @@ def test_to_dataframe_keeps_ints_and_blanks() -> None:
     assert isinstance(frame, pandas.DataFrame)
     assert len(frame) == sum(len(giar_parse.to_records(r)) for r in reports.values())
     assert list(frame["file"].unique()) == ["a.txt", "b.txt"]
-    received = frame[(frame["file"] == "a.txt") & (frame["row"] == "received")].set_index("column")["value"]
-    assert received["natural_person"] == 71 and type(received["natural_person"]) is int
-    assert received["business"] is None
-    assert str(frame["year"].dtype) == "Int64" and "source_line" in frame.columns
+    received = frame[(frame["file"] == "a.txt") & (frame["row"] == "received")].set_index("column")
+    assert received.loc["natural_person", "value"] == 71
+    assert received.loc["business", "value"] is pandas.NA and received.loc["business", "status"] == "blank"
+    dtypes = {column: str(dtype) for column, dtype in frame.dtypes.items()}
+    assert {dtypes[c] for c in ("year", "errors", "warnings", "value", "source_line", "source_column")} == {"Int64"}
+    assert dtypes["yuan"] == "float64" and dtypes["status"] == "string" and dtypes["raw"] == "string"
+    amount = frame[(frame["file"] == "b.txt") & (frame["column"] == "amount")]
+    assert amount["yuan"].item() == 37_000_000_000.0 and amount["raw"].item() == "370亿元"
+    assert amount["value"].isna().item()
     assert len(giar_parse.to_dataframe(reports["b.txt"])) == 198
+
+
+def test_to_dataframe_of_a_list_keeps_the_source_as_file() -> None:
+    pytest.importorskip("pandas")
+    reports = [
+        attrs.evolve(giar_parse.parse(seed_text(seed)), source=f"{seed}.txt")
+        for seed in ("003_c3fc7b873e2e73f4", "001_a256bd59c98b6bc9")
+    ]
+    frame = giar_parse.to_dataframe(reports)
+    assert list(frame["file"].unique()) == ["003_c3fc7b873e2e73f4.txt", "001_a256bd59c98b6bc9.txt"]
 
 
 def test_to_dataframe_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

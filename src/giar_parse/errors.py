@@ -26,17 +26,32 @@ _SNIPPET_WIDTH = 40
 E = TypeVar("E", bound="GiarParseError")
 
 
+def _shown(ch: str) -> str:
+    r"""A character as a terminal may print it: control characters (NUL, DEL, C1 …) escaped as ``\xNN``."""
+    code = ord(ch)
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        return f"\\x{code:02x}"
+    return ch
+
+
 def context_snippet(text: str, line: int, column: int) -> str:
-    """The input line at ``line`` (1-based), clipped around ``column``, with a caret under it."""
+    r"""The input line at ``line`` (1-based), clipped around ``column``, with a caret under it.
+
+    Control characters are escaped, so a binary file prints nothing a terminal acts on:
+
+    >>> print(context_snippet("ab\x00\x7fcd", 1, 5))
+    ab\x00\x7fcd
+              ^
+    """
     lines = text.splitlines() or [""]
     line = min(max(line, 1), len(lines))
     source = lines[line - 1]
     start = max(0, column - 1 - _SNIPPET_WIDTH)
-    clipped = source[start : column - 1 + _SNIPPET_WIDTH]
+    clipped = [_shown(ch) for ch in source[start : column - 1 + _SNIPPET_WIDTH]]
     caret_at = min(max(column - 1 - start, 0), len(clipped))
     # width of CJK characters is two columns in a terminal
-    pad = "".join("  " if ord(ch) > 0x2E7F else " " for ch in clipped[:caret_at])
-    return f"{clipped}\n{pad}^"
+    pad = "".join("  " if ord(ch[0]) > 0x2E7F else " " * len(ch) for ch in clipped[:caret_at])
+    return f"{''.join(clipped)}\n{pad}^"
 
 
 class GiarParseError(ValueError):

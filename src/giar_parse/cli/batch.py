@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+import attrs
 from attrs import frozen
 
 from giar_parse.api import parse, parse_bytes
@@ -23,9 +24,9 @@ from giar_parse.writing.json import to_dict
 from giar_parse.writing.records import POSITION_KEYS, RECORD_KEYS, to_records
 from giar_parse.writing.terminal import format_table
 
-__all__ = ["STDIN", "Job", "Options", "Outcome", "csv_header", "expand", "run_job"]
+__all__ = ["STDIN", "Job", "Options", "Outcome", "csv_header", "diagnostic_lines", "expand", "run_job"]
 
-Format = Literal["json", "jsonl", "csv", "table"]
+Format = Literal["json", "jsonl", "csv", "parquet", "table"]
 #: The name of standard input on the command line and in the output's ``file``.
 STDIN = "-"
 
@@ -37,6 +38,8 @@ class Options:
     format: Format = "json"
     strict: bool = False
     provenance: bool = False
+    #: Also return the report's diagnostics as JSON lines (``--diagnostics FILE``).
+    diagnostics: bool = False
 
 
 @frozen
@@ -53,10 +56,16 @@ class Outcome:
     """What became of one input."""
 
     name: str | None
-    #: The formatted report, without a trailing newline; empty when it failed.
+    #: The formatted report, without a trailing newline; empty when it failed (and for Parquet).
     output: str = ""
-    #: Parsed, with at least one warning or error diagnostic.
-    warned: bool = False
+    #: The report's cells (:func:`~giar_parse.to_records` rows), for ``--format parquet`` only.
+    records: tuple[dict[str, Any], ...] = ()
+    #: The report's diagnostics as JSON lines, when :attr:`Options.diagnostics` asks for them.
+    diagnostics: tuple[str, ...] = ()
+    #: Parsed, with this many error diagnostics.
+    errors: int = 0
+    #: Parsed, with this many warning diagnostics.
+    warnings: int = 0
     #: One line naming file, line, column and error, when it failed.
     error: str | None = None
     #: The input around the error, with a caret under the column.
@@ -66,19 +75,16 @@ class Outcome:
 def expand(paths: Sequence[str], patterns: Sequence[str]) -> Iterator[str]:
     """Files as given; directories searched recursively for any of ``patterns``, in sorted order.
 
-    Raises:
-        FileNotFoundError: a path that does not exist.
-
+    Anything else (a path that does not exist) is yielded as given: reading it fails, and
+    that input is reported as failed while the batch goes on.
     """
     for name in paths:
         path = Path(name)
-        if name == STDIN or path.is_file():
-            yield name
-        elif path.is_dir():
+        if path.is_dir():
             found = {str(hit) for pattern in patterns for hit in path.rglob(pattern) if hit.is_file()}
             yield from sorted(found)
         else:
-            raise FileNotFoundError(f"no such file or directory: {name}")
+            yield name
 
 
 def csv_header(options: Options) -> str:
@@ -86,19 +92,30 @@ def csv_header(options: Options) -> str:
     return ",".join(RECORD_KEYS + POSITION_KEYS if options.provenance else RECORD_KEYS)
 
 
-def _csv(report: Report, name: str | None, options: Options) -> str:
+def diagnostic_lines(report: Report, name: str | None) -> tuple[str, ...]:
+    """One JSON line per diagnostic: ``file, code, severity, path, line, message``."""
+    keys = ("code", "severity", "path", "line", "message")
+    return tuple(
+        json.dumps({"file": name} | {key: getattr(d, key) for key in keys}, ensure_ascii=False, separators=(",", ":"))
+        for d in report.diagnostics
+    )
+
+
+def _csv(report: Report, options: Options) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    for row in to_records(report, file=name, provenance=options.provenance):
+    for row in to_records(report, provenance=options.provenance):
         writer.writerow(format(v, "f") if isinstance(v, Decimal) else v for v in row.values())
     return buffer.getvalue().removesuffix("\n")
 
 
 def _format(report: Report, name: str | None, options: Options) -> str:
     if options.format == "csv":
-        return _csv(report, name, options)
+        return _csv(report, options)
     if options.format == "table":
         return format_table(report, name).removesuffix("\n")
+    if options.format == "parquet":
+        return ""
     data: dict[str, Any] = {} if name is None else {"file": name}
     data |= to_dict(report, provenance=options.provenance)
     if options.format == "jsonl":
@@ -106,16 +123,22 @@ def _format(report: Report, name: str | None, options: Options) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1)
 
 
+def _read(options: Options, job: Job) -> Report:
+    content = Path(job.name).read_bytes() if job.content is None and job.name else job.content
+    if isinstance(content, str):
+        report = parse(content, strict=options.strict)
+    else:
+        report = parse_bytes(content or b"", strict=options.strict)
+    return report if job.name is None else attrs.evolve(report, source=job.name)
+
+
 def run_job(options: Options, job: Job) -> Outcome:
     """Read, parse and format one input; any failure becomes the outcome's ``error``."""
     where = job.name or "<sample>"
     try:
-        content = Path(job.name).read_bytes() if job.content is None and job.name else job.content
-        if isinstance(content, str):
-            report = parse(content, strict=options.strict)
-        else:
-            report = parse_bytes(content or b"", strict=options.strict)
+        report = _read(options, job)
         output = _format(report, job.name, options)
+        records = tuple(to_records(report, provenance=options.provenance)) if options.format == "parquet" else ()
     except GiarParseError as error:
         message = f"{where}:{error.line}:{error.column}: {type(error).__name__}: {error.message}"
         return Outcome(job.name, error=message, snippet=error.snippet)
@@ -123,5 +146,12 @@ def run_job(options: Options, job: Job) -> Outcome:
         return Outcome(job.name, error=f"{where}: cannot read: {error.strerror or error}")
     except Exception as error:  # a bug must not stop the batch: report it with the file
         return Outcome(job.name, error=f"{where}: internal error: {type(error).__name__}: {error}")
-    warned = any(d.severity != "info" for d in report.diagnostics)
-    return Outcome(job.name, output, warned)
+    severities = [d.severity for d in report.diagnostics]
+    return Outcome(
+        job.name,
+        output,
+        records,
+        diagnostic_lines(report, job.name) if options.diagnostics else (),
+        errors=severities.count("error"),
+        warnings=severities.count("warning"),
+    )

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import functools
+import io
 import json
 import multiprocessing
 import os
+import signal
 import sys
-import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from typing import TextIO
 
+import attrs
+
 from giar_parse import __version__
-from giar_parse.cli.batch import STDIN, Job, Options, Outcome, csv_header, expand, run_job
-from giar_parse.cli.progress import Progress
+from giar_parse.cli.batch import STDIN, Job, Options, Outcome, expand, run_job
+from giar_parse.cli.output import Interrupt, Writer, held
+from giar_parse.cli.progress import Progress, Tally
 from giar_parse.cli.series import run_series
+from giar_parse.errors import MissingExtraError
 from giar_parse.reading.grammar import lark_parser
 from giar_parse.sources.sample import sample_text
+from giar_parse.writing.parquet import ParquetWriter
 from giar_parse.writing.schema import json_schema
 
 #: Files taken from a directory when no --glob is given: report texts, saved web pages, PDF and Word files.
@@ -36,14 +43,21 @@ examples:
                                                  every report file under reports/, one line each
   giar-parse 2020/ --glob '*报告*.txt' --format csv > cells.csv
                                                  one row per table cell, for a spreadsheet
+  giar-parse 2020/ --format csv --encoding utf-8-sig -o cells.csv
+                                                 the same, with the BOM Excel needs
+  giar-parse 2020/ --format parquet -o cells.parquet --diagnostics notes.jsonl
+                                                 typed columns (needs giar-parse[parquet]),
+                                                 every diagnostic as a JSON line
   curl -s URL | giar-parse -                     a report from standard input
   giar-parse --sample                            the bundled sample report
 
 The kind of each input is read from its content: PDF, Word .docx, HTML, or text in
 UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
-A file that cannot be read is reported on stderr (file:line:column: error) and the batch
-goes on; with more than one input a summary line ends stderr.
-exit status: 0 all parsed, 1 some input failed, 2 usage error.
+A file that cannot be read (or does not exist) is reported on stderr (file:line:column:
+error) and the batch goes on; with more than one input a summary line ends stderr:
+parsed (clean, with warnings, with errors) and failed.  Ctrl-C stops the batch; what is
+written so far stays valid (a JSON list is closed).
+exit status: 0 all parsed, 1 some input failed, 2 usage error, 130 interrupted.
 """
 
 
@@ -59,10 +73,11 @@ def _arguments() -> argparse.ArgumentParser:
     parser.add_argument(
         "-f",
         "--format",
-        choices=("json", "jsonl", "csv", "table"),
+        choices=("json", "jsonl", "csv", "parquet", "table"),
         default="json",
         help="json: one document (a list for several inputs or a directory); jsonl: one report per line; "
-        "csv: one row per table cell; table: a readable view (default: json)",
+        "csv: one row per table cell; parquet: the same rows, typed (needs -o); table: a readable view "
+        "(default: json)",
     )
     parser.add_argument(
         "-g",
@@ -71,6 +86,14 @@ def _arguments() -> argparse.ArgumentParser:
         help="files to take from directories; repeat for several (default: *.txt, *.html, *.htm, *.pdf, *.docx)",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="encoding of text output (default: utf-8; utf-8-sig writes the byte order mark Excel needs)",
+    )
+    parser.add_argument(
+        "--diagnostics", metavar="FILE", help="also write every diagnostic as a JSON line (file, code, severity, ...)"
+    )
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="parse on N processes (0: one per core)")
     parser.add_argument("--strict", action="store_true", help="count a report with an error diagnostic as failed")
     parser.add_argument("--provenance", action="store_true", help="add the line, column and raw text of every value")
@@ -92,84 +115,117 @@ def _jobs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[Job
         parser.error("give report files, directories, '-' for stdin, or --sample")
     if args.inputs.count(STDIN) > 1:
         parser.error("'-' (stdin) can be given once")
-    try:
-        patterns = args.glob or list(DEFAULT_GLOBS)
-        names = list(expand(args.inputs, patterns))
-    except FileNotFoundError as error:
-        parser.error(str(error))
+    patterns = args.glob or list(DEFAULT_GLOBS)
+    names = list(expand(args.inputs, patterns))
     if not names:
         parser.error(f"no file matches {' or '.join(patterns)} in {', '.join(args.inputs)}")
     return [Job(STDIN, sys.stdin.buffer.read()) if name == STDIN else Job(name) for name in names]
 
 
 def _warm() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     lark_parser()  # build the grammar once per worker process
 
 
-def _outcomes(jobs: list[Job], options: Options, processes: int) -> Iterator[Outcome]:
+def _outcomes(jobs: list[Job], options: Options, processes: int) -> Generator[Outcome, None, None]:
     work = functools.partial(run_job, options)
     if processes <= 1 or len(jobs) <= 1:
         yield from map(work, jobs)
         return
     chunk = max(1, min(16, len(jobs) // (processes * 8)))
-    with multiprocessing.get_context().Pool(processes, initializer=_warm) as pool:
+    # workers start with Ctrl-C ignored, so an interrupt reaches only the main process
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pool = multiprocessing.get_context().Pool(processes, initializer=_warm)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    with pool:  # leaving it (done, or interrupted) terminates the workers
         yield from pool.imap(work, jobs, chunksize=chunk)
 
 
-class _Writer:
-    """Writes outcomes as they come, so memory stays flat however long the batch."""
-
-    def __init__(self, out: TextIO, options: Options, *, many: bool) -> None:
-        self.out = out
-        self.format = options.format
-        self.many = many
-        self.count = 0
-        if self.format == "csv":
-            out.write(csv_header(options) + "\n")
-        elif self.format == "json" and many:
-            out.write("[")
-
-    def write(self, text: str) -> None:
-        if self.format == "csv":
-            if text:  # a report without tables has no cells
-                self.out.write(text + "\n")
-        elif self.format == "json" and self.many:
-            self.out.write(("," if self.count else "") + "\n" + textwrap.indent(text, " "))
-        elif self.format == "table":
-            self.out.write(("\n" if self.count else "") + text + "\n")
-        else:
-            self.out.write(text + "\n")
-        self.count += 1
-
-    def close(self) -> None:
-        if self.format == "json" and self.many:
-            self.out.write("\n]\n" if self.count else "]\n")
-        self.out.flush()
-
-
-def _run(args: argparse.Namespace, jobs: list[Job], out: TextIO) -> int:
-    options = Options(format=args.format, strict=args.strict, provenance=args.provenance)
-    single = len(jobs) == 1 and len(args.inputs) <= 1 and not any(os.path.isdir(name) for name in args.inputs)
-    writer = _Writer(out, options, many=not single)
+def _run(args: argparse.Namespace, jobs: list[Job], writer: Writer, notes: TextIO | None) -> int:
+    options = attrs.evolve(_options(args), diagnostics=notes is not None)
+    single = _single(args, jobs)
     progress = Progress(len(jobs), sys.stderr, enabled=len(jobs) >= _MANY and sys.stderr.isatty())
-    parsed = warned = failed = 0
+    tally = Tally(len(jobs))
     processes = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    for outcome in _outcomes(jobs, options, processes):
-        if outcome.error is not None:
-            failed += 1
-            detail = f"\n{outcome.snippet}" if single and outcome.snippet else ""
-            progress.note(f"giar-parse: {outcome.error}{detail}")
-        else:
-            parsed += 1
-            warned += outcome.warned
-            writer.write(outcome.output)
-        progress.advance(failed=outcome.error is not None)
-    writer.close()
-    progress.clear()
+    with Interrupt() as interrupt:
+        outcomes = _outcomes(jobs, options, processes)
+        try:
+            for outcome in outcomes:
+                if outcome.error is not None:
+                    detail = f"\n{outcome.snippet}" if single and outcome.snippet else ""
+                    progress.note(f"giar-parse: {outcome.error}{detail}")
+                else:
+                    with held():
+                        writer.write(outcome)
+                        if notes is not None:
+                            notes.writelines(line + "\n" for line in outcome.diagnostics)
+                tally.add(outcome)
+                progress.advance(failed=outcome.error is not None)
+                if interrupt.asked:
+                    break
+        except KeyboardInterrupt:
+            interrupt.asked = True
+        finally:
+            outcomes.close()  # stops the workers
+            progress.clear()
+            with held():
+                writer.close()
+    if interrupt.asked:
+        print(f"giar-parse: interrupted: {tally.summary()}", file=sys.stderr)
+        return 130
     if not single:
-        summary = f"{len(jobs)} inputs: {parsed} parsed ({warned} with warnings), {failed} failed"
-        print(f"giar-parse: {summary}", file=sys.stderr)
-    return 1 if failed else 0
+        print(f"giar-parse: {tally.summary()}", file=sys.stderr)
+    return 1 if tally.failed else 0
+
+
+def _single(args: argparse.Namespace, jobs: list[Job]) -> bool:
+    return len(jobs) == 1 and len(args.inputs) <= 1 and not any(os.path.isdir(name) for name in args.inputs)
+
+
+def _encoding(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str | None:
+    if args.encoding is None:
+        return None
+    try:
+        return codecs.lookup(args.encoding).name
+    except LookupError:
+        parser.error(f"unknown encoding: {args.encoding}")
+
+
+def _open(
+    args: argparse.Namespace, parser: argparse.ArgumentParser, jobs: list[Job]
+) -> tuple[Writer, list[Callable[[], object]]]:
+    """The writer for the chosen format, and what closes its file at the end."""
+    encoding = _encoding(args, parser)
+    opened: list[Callable[[], object]] = []
+    try:
+        if args.format == "parquet":
+            if args.output is None:
+                parser.error("--format parquet writes a file: give -o FILE")
+            if encoding is not None:
+                parser.error("--encoding is for text output; Parquet has its own")
+            parquet = ParquetWriter(args.output, provenance=args.provenance)
+            writer = Writer(None, _options(args), many=True, parquet=parquet)
+            return writer, opened
+        if args.output is not None:
+            out: TextIO = open(args.output, "w", encoding=encoding or "utf-8", newline="")  # noqa: SIM115
+            opened.append(out.close)
+        elif encoding is not None:
+            sys.stdout.flush()
+            out = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=True)
+            opened.append(out.detach)  # leaves the real stdout open
+        else:
+            out = sys.stdout
+    except MissingExtraError as error:
+        parser.error(error.message)
+    except OSError as error:
+        parser.error(f"cannot write {args.output}: {error.strerror or error}")
+    return Writer(out, _options(args), many=not _single(args, jobs), parquet=None), opened
+
+
+def _options(args: argparse.Namespace) -> Options:
+    return Options(format=args.format, strict=args.strict, provenance=args.provenance)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -183,19 +239,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--jobs takes 0 (one per core) or more")
     if args.series:
         return run_series(args, parser, argv, args.glob or list(DEFAULT_GLOBS))
-    jobs = _jobs(args, parser)
+    return _batch(args, parser)
+
+
+def _batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Parse every input and write the output; the exit code."""
     try:
-        out = sys.stdout if args.output is None else open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        jobs = _jobs(args, parser)
+    except KeyboardInterrupt:  # while reading stdin
+        print("giar-parse: interrupted", file=sys.stderr)
+        return 130
+    try:
+        notes = None if args.diagnostics is None else open(args.diagnostics, "w", encoding="utf-8", newline="")  # noqa: SIM115
     except OSError as error:
-        parser.error(f"cannot write {args.output}: {error.strerror or error}")
+        parser.error(f"cannot write {args.diagnostics}: {error.strerror or error}")
+    writer, opened = _open(args, parser, jobs)
+    if notes is not None:
+        opened.append(notes.close)
     try:
-        return _run(args, jobs, out)
+        return _run(args, jobs, writer, notes)
+    except KeyboardInterrupt:  # a second Ctrl-C while the output is closed
+        print("giar-parse: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # the reader went away (giar-parse ... | head): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except KeyboardInterrupt:
-        print("giar-parse: interrupted", file=sys.stderr)
-        return 130
+    except UnicodeEncodeError as error:
+        print(f"giar-parse: cannot write {error.object[error.start : error.end]!r} in {args.encoding}", file=sys.stderr)
+        return 1
     finally:
-        if out is not sys.stdout:
-            out.close()
+        for close in opened:
+            close()

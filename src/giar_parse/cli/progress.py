@@ -1,11 +1,53 @@
-"""A one-line progress bar on stderr for long batches (no dependency)."""
+"""What a batch did so far: the honest summary line, and a progress bar on stderr (no dependency)."""
 
 from __future__ import annotations
 
 import time
 from typing import TextIO
 
-__all__ = ["Progress"]
+from giar_parse.cli.batch import Outcome
+
+__all__ = ["Progress", "Tally"]
+
+
+class Tally:
+    """Counts every input once: parsed clean, with warnings, with errors (still parsed), or failed.
+
+    >>> from giar_parse.cli.batch import Outcome
+    >>> tally = Tally(4)
+    >>> tally.add(Outcome("a"))
+    >>> tally.add(Outcome("b", warnings=2))
+    >>> tally.add(Outcome("c", errors=1, warnings=1))
+    >>> tally.add(Outcome("d", error="d: cannot read: No such file or directory"))
+    >>> tally.summary()
+    '4 inputs: 3 parsed (1 clean, 1 with warnings, 1 with errors), 1 failed'
+    """
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.clean = self.warned = self.errored = self.failed = 0
+
+    def add(self, outcome: Outcome) -> None:
+        """Count one finished input."""
+        if outcome.error is not None:
+            self.failed += 1
+        elif outcome.errors:
+            self.errored += 1
+        elif outcome.warnings:
+            self.warned += 1
+        else:
+            self.clean += 1
+
+    def summary(self) -> str:
+        """``N inputs: P parsed (C clean, W with warnings, E with errors), F failed``; says how many are left."""
+        parsed = self.clean + self.warned + self.errored
+        text = (
+            f"{self.total} inputs: {parsed} parsed ({self.clean} clean, {self.warned} with warnings, "
+            f"{self.errored} with errors), {self.failed} failed"
+        )
+        left = self.total - parsed - self.failed
+        return f"{text}, {left} not done" if left else text
+
 
 _BAR = 30
 _INTERVAL = 0.1  # seconds between redraws
