@@ -39,7 +39,7 @@ def test_a_missing_input_among_existing_ones_fails_alone(tmp_path: Path, capsys:
     out, err = capsys.readouterr()
     assert [json.loads(line)["file"] for line in out.splitlines()] == [first, second]
     lines = err.splitlines()
-    assert lines[0] == f"giar-parse: {missing}: cannot read: No such file or directory"
+    assert lines[0] == f"giar-parse: {missing}: cannot read the file (No such file or directory)"
     assert lines[-1].startswith("giar-parse: 3 inputs: 2 parsed (") and lines[-1].endswith("), 1 failed")
 
 

@@ -127,7 +127,7 @@ def test_exit_codes_and_the_sample() -> None:
     assert sample.stdout == json.dumps(giar_parse.to_dict(report), ensure_ascii=False, indent=1) + "\n"
     missing = run("no-such-file.txt")
     assert missing.returncode == 1 and missing.stdout == ""
-    assert missing.stderr == "giar-parse: no-such-file.txt: cannot read: No such file or directory\n"
+    assert missing.stderr == "giar-parse: no-such-file.txt: cannot read the file (No such file or directory)\n"
     assert run().returncode == 2
     assert run("--format", "xml", "--sample").returncode == 2
     failed = run("-", stdin="只是一段文字".encode("gb18030"))
@@ -224,3 +224,18 @@ def test_directories_include_saved_web_pages_by_default(tmp_path: Path) -> None:
     result = run(str(folder), "--format", "jsonl", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["template"] == "2021"
+
+
+def test_an_empty_and_a_binary_file_say_what_they_are(tmp_path: Path) -> None:
+    """Among good inputs, an empty file and a binary one each fail with their own message; the batch goes on."""
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "report.txt").write_text(giar_parse.sample_text(), encoding="utf-8")
+    result = run(str(tmp_path), "--format", "jsonl")
+    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) == 1  # the report is still written
+    errors = dict(line.removeprefix("giar-parse: ").split(":", 1) for line in result.stderr.splitlines()[:-1])
+    assert "EmptyInputError" in errors[str(tmp_path / "empty.txt")]
+    assert "empty file" in errors[str(tmp_path / "empty.txt")]
+    assert "binary file, not a report" in errors[str(tmp_path / "image.txt")]
+    assert "no annual report structure" not in result.stderr

@@ -57,7 +57,7 @@ def test_the_dask_recipe_writes_what_the_command_line_writes(
 
     assert failed["file"].tolist() == [str(folder / "0100.txt"), str(folder / "missing.txt")]
     assert failed["error"].tolist()[0].startswith("NotAReportError: ")
-    assert failed["error"].tolist()[1] == "cannot read: No such file or directory"
+    assert failed["error"].tolist()[1] == "UnreadableFileError: cannot read the file (No such file or directory)"
     assert len(list((tmp_path / "cells").glob("*.parquet"))) == 7  # one partition per 40 files
 
     assert main([*paths, "--format", "csv", "-o", str(tmp_path / "cells.csv")]) == 1

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
-import attrs
 import dask
 import dask.dataframe as dd
 import pandas as pd
@@ -17,9 +15,8 @@ FAILED = pd.DataFrame({"file": pd.Series(dtype="string"), "error": pd.Series(dty
 
 
 def read_report(path: str) -> giar_parse.Report:
-    """One file → its report, named by its path (so the ``file`` column keeps it)."""
-    report = giar_parse.parse_bytes(Path(path).read_bytes())
-    return attrs.evolve(report, source=path)
+    """One file (PDF, Word, web page or text) → its report, named by its path (the ``file`` column)."""
+    return giar_parse.parse_file(path)
 
 
 def read_batch(paths: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -31,10 +28,8 @@ def read_batch(paths: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     for path in paths:
         try:
             reports.append(read_report(path))
-        except giar_parse.GiarParseError as error:
-            failed.append((path, f"{type(error).__name__}: {error.message}"))
-        except OSError as error:
-            failed.append((path, f"cannot read: {error.strerror or error}"))
+        except giar_parse.GiarParseError as error:  # the message starts with the path: the file column has it
+            failed.append((path, f"{type(error).__name__}: {error.message.removeprefix(f'{path}: ')}"))
     failures = pd.DataFrame(failed, columns=list(FAILED.columns)).astype(FAILED.dtypes.to_dict())
     return giar_parse.to_dataframe(reports), failures
 

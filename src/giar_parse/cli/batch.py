@@ -17,8 +17,8 @@ from typing import Any, Literal
 import attrs
 from attrs import frozen
 
-from giar_parse.api import parse, parse_bytes
-from giar_parse.errors import GiarParseError
+from giar_parse.api import parse, parse_bytes, parse_file
+from giar_parse.errors import GiarParseError, UnreadableFileError
 from giar_parse.model import Report
 from giar_parse.writing.json import to_dict
 from giar_parse.writing.records import POSITION_KEYS, RECORD_KEYS, to_records
@@ -124,11 +124,12 @@ def _format(report: Report, name: str | None, options: Options) -> str:
 
 
 def _read(options: Options, job: Job) -> Report:
-    content = Path(job.name).read_bytes() if job.content is None and job.name else job.content
-    if isinstance(content, str):
-        report = parse(content, strict=options.strict)
+    if job.content is None and job.name:
+        return parse_file(job.name, strict=options.strict)
+    if isinstance(job.content, str):
+        report = parse(job.content, strict=options.strict)
     else:
-        report = parse_bytes(content or b"", strict=options.strict)
+        report = parse_bytes(job.content or b"", strict=options.strict)
     return report if job.name is None else attrs.evolve(report, source=job.name)
 
 
@@ -139,8 +140,12 @@ def run_job(options: Options, job: Job) -> Outcome:
         report = _read(options, job)
         output = _format(report, job.name, options)
         records = tuple(to_records(report, provenance=options.provenance)) if options.format == "parquet" else ()
+    except UnreadableFileError as error:  # missing, a directory, no permission: no position to give
+        return Outcome(job.name, error=error.message)  # it starts with the path
     except GiarParseError as error:
-        message = f"{where}:{error.line}:{error.column}: {type(error).__name__}: {error.message}"
+        # parse_file names the file in its messages; the line names it once, with the position
+        detail = error.message.removeprefix(f"{where}: ")
+        message = f"{where}:{error.line}:{error.column}: {type(error).__name__}: {detail}"
         return Outcome(job.name, error=message, snippet=error.snippet)
     except OSError as error:
         return Outcome(job.name, error=f"{where}: cannot read: {error.strerror or error}")
