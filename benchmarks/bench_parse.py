@@ -19,7 +19,9 @@ For each corpus (the seed reports ``tests/data/*.txt``; the 2021-template sample
 
 Then the time of ``python -c "import giar_parse; giar_parse.parse(giar_parse.sample_text())"``
 in a fresh process (median of ``--runs``), beside a bare ``python -c pass``, and its split
-into import and first parse as measured inside the process; peak memory of one parse
+into import and first parse as measured inside the process, with the grammar cache
+(``GIAR_PARSE_CACHE_DIR``, a temporary directory here) filled, switched off, and empty
+(the first process ever, which builds the grammar and writes the cache); peak memory of one parse
 (tracemalloc, cold caches) as a multiple of the text's size; and one parse of 1, 5 and
 20 MB inputs made by repeating a seed report, with ms per MB (equal figures: linear).
 ``--profile`` adds a cProfile summary of a warm batch over all texts.
@@ -31,11 +33,13 @@ import argparse
 import cProfile
 import inspect
 import io
+import os
 import pstats
 import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 import unicodedata
@@ -139,7 +143,8 @@ def timed(function: Callable[[str], object], text: str) -> float:
 
 def speed(texts: dict[str, dict[str, str]], repeat: int, caches: list[Callable[..., object]]) -> None:
     print(f"parse against the floor (median of {repeat} parses per report, ms):")
-    header = f"  {'report':42s} {'chars':>6s} {'warm':>7s} {'cold':>7s} {'floor':>7s} {'warm/floor':>10s} {'cold/floor':>10s}"
+    header = f"  {'report':42s} {'chars':>6s} {'warm':>7s} {'cold':>7s} {'floor':>7s}"
+    header += f" {'warm/floor':>10s} {'cold/floor':>10s}"
     for corpus, reports in texts.items():
         print(f"{corpus}:")
         print(header)
@@ -187,28 +192,47 @@ _SPLIT = (
 _WHOLE = "import giar_parse; giar_parse.parse(giar_parse.sample_text())"
 
 
-def _wall(code: str) -> float:
+def _run(code: str, cache: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GIAR_PARSE_CACHE_DIR": cache}
+    return subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+
+
+def _wall(code: str, cache: str) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True)
+    _run(code, cache)
     return time.perf_counter() - started
 
 
 def fresh_process(runs: int) -> None:
-    bare, whole, imports, firsts = [], [], [], []
-    for _ in range(runs):
-        bare.append(_wall("pass"))
-        whole.append(_wall(_WHOLE))
-        out = subprocess.run([sys.executable, "-c", _SPLIT], check=True, capture_output=True, text=True).stdout
-        imported, first = (float(x) for x in out.split())
-        imports.append(imported)
-        firsts.append(first)
-    print(f"fresh process (median of {runs} runs):")
-    print(f"  python -c 'import giar_parse; giar_parse.parse(sample_text())': {statistics.median(whole) * 1e3:6.1f} ms")
-    print(f"  python -c pass (the interpreter alone):                         {statistics.median(bare) * 1e3:6.1f} ms")
+    """Fresh processes with the grammar cache filled, switched off, and empty (the first run ever)."""
+    with tempfile.TemporaryDirectory() as directory:
+        kept = str(Path(directory) / "kept")
+        _run(_WHOLE, kept)  # fills the cache
+        figures: dict[str, dict[str, list[float]]] = {}
+
+        def where(name: str) -> str:
+            return {"cache filled": kept, "cache off": ""}.get(name) or tempfile.mkdtemp(dir=directory)
+
+        for _ in range(runs):
+            for name in ("cache filled", "cache off", "cache empty"):
+                got = figures.setdefault(name, {"bare": [], "whole": [], "import": [], "first": []})
+                got["bare"].append(_wall("pass", ""))
+                got["whole"].append(_wall(_WHOLE, where(name)))
+                imported, first = (float(x) for x in _run(_SPLIT, where(name)).stdout.split())
+                got["import"].append(imported / 1e3)
+                got["first"].append(first / 1e3)
+    print(f"fresh process (median of {runs} runs, ms): {_WHOLE!r}")
     print(
-        f"  inside the process: import {statistics.median(imports):.1f} ms + first parse "
-        f"{statistics.median(firsts):.1f} ms = {statistics.median(i + f for i, f in zip(imports, firsts)):.1f} ms"
+        f"  {'grammar cache':14s} {'process':>8s} {'python -c pass':>15s} {'import':>7s} "
+        f"{'first parse':>12s} {'both':>6s}"
     )
+    for name, got in figures.items():
+        both = [i + f for i, f in zip(got["import"], got["first"], strict=True)]
+        print(
+            f"  {name:14s} {statistics.median(got['whole']) * 1e3:8.1f} {statistics.median(got['bare']) * 1e3:15.1f} "
+            f"{statistics.median(got['import']) * 1e3:7.1f} {statistics.median(got['first']) * 1e3:12.1f} "
+            f"{statistics.median(both) * 1e3:6.1f}"
+        )
 
 
 def memory(texts: dict[str, dict[str, str]], caches: list[Callable[..., object]]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from lark import Lark, Token
 from lark.lexer import Lexer
 
+from giar_parse.reading.cache import cache_dir, cached
 from giar_parse.reading.transformer import ToElements
 
 __all__ = ["LEXER_TERMINALS", "classifier", "lark_parser"]
@@ -29,11 +30,17 @@ class _TokenStream(Lexer):
         yield from data
 
 
+def _build(source: str) -> Lark:
+    return Lark(source, parser="lalr", lexer=_TokenStream, maybe_placeholders=False, transformer=ToElements())
+
+
 @functools.lru_cache(maxsize=1)
 def lark_parser() -> Lark:
-    """The LALR parser over cell tokens (built on first use, then reused)."""
+    """The LALR parser over cell tokens: loaded from the grammar cache, or built (once per process)."""
     source = resources.files("giar_parse").joinpath("grammar.lark").read_text(encoding="utf-8")
-    return Lark(source, parser="lalr", lexer=_TokenStream, maybe_placeholders=False, transformer=ToElements())
+    # the cache key: what the tables are made from (the transformer and lexer are read at load time)
+    key = f"{source}\0lalr {_TokenStream.__module__}.{_TokenStream.__qualname__} maybe_placeholders=False"
+    return cached(key, functools.partial(_build, source), cache_dir())
 
 
 @functools.lru_cache(maxsize=1)
