@@ -154,12 +154,11 @@ def speed(texts: dict[str, dict[str, str]], repeat: int, caches: list[Callable[.
             base = floor_html if corpus == "html" else floor
             giar_parse.parse(text)  # warm up
             warm, cold, low = [], [], []
-            for _ in range(repeat):
+            for _ in range(repeat):  # interleaved, so that the machine's load moves all three alike
                 low.append(timed(base, text))
-                warm.append(timed(giar_parse.parse, text))
-            for _ in range(repeat):
                 clear(caches)
                 cold.append(timed(giar_parse.parse, text))
+                warm.append(timed(giar_parse.parse, text))
             medians = {
                 "warm": statistics.median(warm),
                 "cold": statistics.median(cold),

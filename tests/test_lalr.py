@@ -26,7 +26,7 @@ def both(stream: list[Token]) -> tuple[object, object]:
 
 
 def test_the_grammar_runs_on_the_automaton() -> None:
-    assert automaton(lark_parser()) is not None
+    assert automaton() is not None
 
 
 def _texts() -> list[str]:

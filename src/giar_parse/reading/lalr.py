@@ -19,7 +19,9 @@ from lark.exceptions import UnexpectedToken
 from lark.grammar import Rule
 from lark.parsers.lalr_analysis import Shift
 
-__all__ = ["Automaton", "automaton"]
+from giar_parse.reading.grammar import lark_parser
+
+__all__ = ["Automaton", "automaton", "automaton_of"]
 
 Reduce = Callable[[list[Any]], Any]
 # (True, next state) or (False, (number of children, rule name, reduction))
@@ -125,9 +127,14 @@ def _supported(rule: Rule) -> bool:
     return not any(symbol.is_term and getattr(symbol, "filter_out", False) for symbol in rule.expansion)
 
 
-@functools.lru_cache(maxsize=4)
-def automaton(parser: Lark) -> Automaton | None:
-    """The automaton for a parser built from grammar.lark, or None where Lark's driver must run."""
+@functools.lru_cache(maxsize=1)
+def automaton() -> Automaton | None:
+    """The automaton of the process's parser (built once), or None where Lark's driver must run."""
+    return automaton_of(lark_parser())
+
+
+def automaton_of(parser: Lark) -> Automaton | None:
+    """The automaton for a Lark parser with a transformer, or None where Lark's driver must run."""
     transformer = parser.options.transformer
     conf = parser.parse_interactive([]).parser_state.parse_conf
     if transformer is None or any(isinstance(key, str) for key in conf.callbacks) or parser.options.propagate_positions:

@@ -46,7 +46,7 @@ def _skipped(token: Token, skipped: int, text: str, notes: list[Diagnostic]) -> 
 
 def _elements(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[Element]:
     """Run the grammar over the tokens, skipping (and reporting) each token it cannot place."""
-    run = automaton(lark_parser())
+    run = automaton()
     if run is None:
         return _elements_by_lark(stream, text, notes)
     state_stack: list[Any] = [run.start]
