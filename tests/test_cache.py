@@ -7,6 +7,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -43,12 +44,24 @@ def test_builds_then_loads(tmp_path: Path) -> None:
     assert second.parse("ab cd") == first.parse("ab cd")
 
 
-def test_changed_key_builds_anew_and_drops_the_old_file(tmp_path: Path) -> None:
+def test_changed_key_builds_anew_and_keeps_a_recent_old_file(tmp_path: Path) -> None:
     cache.cached("old grammar", build, tmp_path)
     [old] = files(tmp_path)
     built: list[int] = []
     cache.cached("new grammar", lambda: built.append(1) or build(), tmp_path)
     assert built == [1]
+    assert old in files(tmp_path) and len(files(tmp_path)) == 2
+    # both load from then on: two installations sharing the directory do not evict each other
+    cache.cached("old grammar", lambda: pytest.fail("should load"), tmp_path)
+    cache.cached("new grammar", lambda: pytest.fail("should load"), tmp_path)
+
+
+def test_files_unused_for_a_month_are_removed(tmp_path: Path) -> None:
+    cache.cached("old grammar", build, tmp_path)
+    [old] = files(tmp_path)
+    month_ago = time.time() - 31 * 24 * 3600
+    os.utime(tmp_path / old, (month_ago, month_ago))
+    cache.cached("new grammar", build, tmp_path)
     [new] = files(tmp_path)
     assert new != old
 

@@ -22,6 +22,7 @@ import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +35,8 @@ __all__ = ["ENVIRONMENT", "cache_dir", "cached"]
 ENVIRONMENT = "GIAR_PARSE_CACHE_DIR"
 _PREFIX = "grammar-"
 _SUFFIX = ".lark.pickle"
+# a file no process has written for this long is another grammar's, no longer in use
+_KEEP_SECONDS = 30 * 24 * 3600
 
 
 def cache_dir() -> Path | None:
@@ -58,8 +61,9 @@ def _private(directory: Path) -> bool:
     except OSError:
         return False
     mode = status.st_mode
-    getuid = getattr(os, "getuid", None)
-    if getuid is not None and status.st_uid != getuid():
+    if os.name == "nt":  # no POSIX owner or mode bits; %LOCALAPPDATA% is the user's own
+        return stat.S_ISDIR(mode)
+    if status.st_uid != os.getuid():
         return False
     return stat.S_ISDIR(mode) and not mode & (stat.S_IWGRP | stat.S_IWOTH)
 
@@ -87,8 +91,10 @@ def _save(parser: Lark, directory: Path, path: Path) -> None:
                 temporary.unlink(missing_ok=True)
                 raise
         os.replace(temporary, path)
+        # files of other grammars or Lark versions are left for a while: two installations
+        # sharing the directory must not evict each other's file on every start
         for old in directory.glob(f"{_PREFIX}*{_SUFFIX}"):
-            if old != path:
+            if old != path and time.time() - old.stat().st_mtime > _KEEP_SECONDS:
                 old.unlink(missing_ok=True)
     except Exception:  # a cache that cannot be written is only slower
         pass
