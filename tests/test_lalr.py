@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from lark import Token
 
 from conftest import SEED_IDS, SHARED_SAMPLES, seed_text
-from giar_parse.reading import parser
+from giar_parse.reading import grammar, parser
 from giar_parse.reading.grammar import LEXER_TERMINALS, lark_parser
 from giar_parse.reading.lalr import automaton
 from giar_parse.reading.lexer import tokens
@@ -65,3 +65,17 @@ def test_stray_tokens_are_skipped_alike() -> None:
     assert (elements, notes) == slow
     # values straight after a heading, and a second run of values after a row's own
     assert [(note.code, note.line) for note in notes] == [("layout.unexpected", 2), ("layout.unexpected", 5)]  # type: ignore[attr-defined]
+
+
+def test_tokens_made_by_slots_are_lark_tokens() -> None:
+    assert grammar.make_token is grammar._token_by_slots  # lark 1.x, as installed
+    cell = Cell("0", "０", 7, 3)
+    for kind, value in (("CELLS", (cell,)), ("PROSE", cell)):
+        fast = grammar._token_by_slots(kind, cell.raw, value, cell.line, cell.column)
+        slow = grammar._token_by_lark(kind, cell.raw, value, cell.line, cell.column)
+        assert type(fast) is type(slow) is Token
+        assert str(fast) == str(slow) == "０"
+        assert fast == slow
+        assert {slot: getattr(fast, slot) for slot in Token.__slots__} == {
+            slot: getattr(slow, slot) for slot in Token.__slots__
+        }
