@@ -9,7 +9,7 @@ from lark import Token
 
 from giar_parse.model import Diagnostic
 from giar_parse.reading.fuzzy import match_label, official_label
-from giar_parse.reading.grammar import classifier
+from giar_parse.reading.grammar import classifier, make_token
 from giar_parse.reading.normalise import MAX_LABEL, Cell, fold
 from giar_parse.reading.tables.requests import ROWS
 from giar_parse.reading.values import is_value
@@ -187,9 +187,7 @@ def _kinds(cells: list[Cell], notes: list[Diagnostic]) -> list[str]:
 
 def _token(kind: str, value: object, cell: Cell) -> Token:
     # Token is a str: give it the raw text, then the payload (str() of a tuple costs)
-    token = Token(kind, cell.raw, line=cell.line, column=cell.column)
-    token.value = value
-    return token
+    return make_token(kind, cell.raw, value, cell.line, cell.column)
 
 
 def _texts_ahead(kinds: list[str]) -> list[int]:

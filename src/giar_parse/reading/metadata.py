@@ -21,9 +21,9 @@ _SITE_SUFFIX = re.compile(r"[_|｜]|——|--")
 _SENTENCE_PUNCTUATION = re.compile(r"[。，,;；:：!！?？]")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _AGENCY = re.compile(r"^(.+?)(?:关于)?(?:19|20)\d{2}年")
-_PUBLISHED = re.compile(
-    r"(?:发布|成文|公开|印发)?日期[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
-)
+# 发布日期 / 成文日期 / 公开日期 / 印发日期 or 日期 alone: the same match groups either way, and no
+# regex scan tries a two-character optional prefix at every position of the text (10 times slower)
+_PUBLISHED = re.compile(r"日期[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _PERIOD = re.compile(
     r"统计[^。\n]{0,40}?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[^。\n]{0,8}?至[^。\n]{0,4}?"
     r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"
@@ -90,7 +90,8 @@ def metadata(text: str, preamble: Sequence[Cell], prose: Sequence[Cell]) -> Meta
     published_match = _PUBLISHED.search(head)
     published = _date(*published_match.groups()) if published_match else None
     period = None
-    period_match = _PERIOD.search(_WHITESPACE.sub("", head)) if "统计" in head else None
+    # "".join(split()) drops exactly what \s+ matches, in a fifth of the time
+    period_match = _PERIOD.search("".join(head.split())) if "统计" in head else None
     if period_match:
         start = _date(*period_match.groups()[:3])
         end = _date(*period_match.groups()[3:])

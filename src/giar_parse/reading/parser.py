@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from lark import Token
 from lark.exceptions import UnexpectedToken
@@ -11,6 +11,7 @@ from giar_parse.errors import GiarParseError
 from giar_parse.model import Diagnostic, Report
 from giar_parse.reading.build import build_report
 from giar_parse.reading.grammar import lark_parser
+from giar_parse.reading.lalr import automaton
 from giar_parse.reading.lexer import tokens
 from giar_parse.reading.normalise import cells
 from giar_parse.reading.transformer import Element
@@ -21,8 +22,45 @@ __all__ = ["read_text"]
 _MAX_SKIPPED = 200
 
 
+def _skipped(token: Token, skipped: int, text: str, notes: list[Diagnostic]) -> None:
+    """Report a token the grammar cannot place; raise past _MAX_SKIPPED of them."""
+    if skipped > _MAX_SKIPPED:
+        raise GiarParseError.at(
+            "the tables could not be read: too many cells are out of place",
+            text,
+            token.line or 1,
+            token.column or 1,
+        ) from None
+    value = token.value
+    raw = " ".join(cell.raw for cell in value) if token.type == "CELLS" else getattr(value, "raw", "")
+    notes.append(
+        Diagnostic(
+            "layout.unexpected",
+            "warning",
+            f"{raw or token.type!r} is out of place for the table layout and was skipped",
+            None,
+            token.line,
+        )
+    )
+
+
 def _elements(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[Element]:
     """Run the grammar over the tokens, skipping (and reporting) each token it cannot place."""
+    run = automaton()
+    if run is None:
+        return _elements_by_lark(stream, text, notes)
+    state_stack: list[Any] = [run.start]
+    value_stack: list[Any] = []
+    skipped = 0
+    for token in stream:
+        if not run.feed(state_stack, value_stack, token):
+            skipped += 1
+            _skipped(token, skipped, text, notes)
+    return cast(list[Element], run.finish(state_stack, value_stack))
+
+
+def _elements_by_lark(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[Element]:
+    """As :func:`_elements`, with Lark's interactive parser (for a grammar the automaton cannot run)."""
     parser = lark_parser().parse_interactive([])
     skipped = 0
     for token in stream:
@@ -30,24 +68,7 @@ def _elements(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[E
             parser.feed_token(token)
         except UnexpectedToken:
             skipped += 1
-            if skipped > _MAX_SKIPPED:
-                raise GiarParseError.at(
-                    "the tables could not be read: too many cells are out of place",
-                    text,
-                    token.line or 1,
-                    token.column or 1,
-                ) from None
-            value = token.value
-            raw = " ".join(cell.raw for cell in value) if token.type == "CELLS" else getattr(value, "raw", "")
-            notes.append(
-                Diagnostic(
-                    "layout.unexpected",
-                    "warning",
-                    f"{raw or token.type!r} is out of place for the table layout and was skipped",
-                    None,
-                    token.line,
-                )
-            )
+            _skipped(token, skipped, text, notes)
     return cast(list[Element], parser.feed_eof())  # type: ignore[no-untyped-call]
 
 

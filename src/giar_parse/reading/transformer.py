@@ -66,6 +66,9 @@ Element = Heading | Prose | Active | Request | Appeal
 
 
 def _cells(items: list[Any]) -> tuple[Cell, ...]:
+    if len(items) == 1 and items[0].type == "CELLS" and type(items[0].value) is tuple:
+        run: tuple[Cell, ...] = items[0].value  # the row's one run of values, as the lexer made it
+        return run
     return tuple(c for item in items if isinstance(item, Token) and item.type == "CELLS" for c in item.value)
 
 

@@ -75,7 +75,8 @@ def build(
     provenance: dict[str, Provenance] = {}
     for (name, kind), cell in zip(spec, slots, strict=True):
         values[name] = None
-        if kind == MONEY:
+        money = kind == MONEY
+        if money:
             values[f"{name}_text"] = None
         if cell is None:
             if placed:
@@ -83,19 +84,20 @@ def build(
             continue
         provenance[name] = Provenance(cell.line, cell.column, cell.raw)
         reading = read(cell.text)
+        if not money and reading.whole is not None:
+            values[name] = reading.whole  # a count, as nearly every cell is
+            continue
         where = f"{path}.{name}"
         if reading.number is None:
             notes.add("cells.placeholder", "info", f"{where} prints {cell.raw!r}, read as no number", where, cell.line)
-            if kind == MONEY:
+            if money:
                 values[f"{name}_text"] = cell.raw
             continue
-        if kind == MONEY:
+        if money:
             values[f"{name}_text"] = cell.raw
             values[name] = _money(reading.number, reading.unit or unit, where, cell, notes)
-        elif reading.whole is None:
-            notes.add("cells.invalid", "error", f"{where} prints {cell.raw!r}, which is not a count", where, cell.line)
         else:
-            values[name] = reading.whole
+            notes.add("cells.invalid", "error", f"{where} prints {cell.raw!r}, which is not a count", where, cell.line)
     return cast(Any, cls)(**values, provenance=provenance)  # type: ignore[no-any-return]
 
 

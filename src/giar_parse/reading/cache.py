@@ -1,0 +1,118 @@
+"""The built grammar kept between processes: a file per grammar in the user's cache directory.
+
+Building the LALR tables from ``grammar.lark`` takes most of a process's first parse;
+loading them back takes a fraction of that.  The file's name is a hash of everything the
+tables depend on (the grammar text, the Lark options, the Lark and Python versions), so
+a changed grammar or an upgraded Lark never reads a stale file.  Nothing here can stop a
+parse: a missing, unreadable, corrupt or unwritable cache only means the tables are built
+in memory, as without a cache.
+
+The directory is ``$GIAR_PARSE_CACHE_DIR`` where set (set it empty to switch the cache
+off), else ``$XDG_CACHE_HOME/giar-parse`` or ``~/.cache/giar-parse``
+(``%LOCALAPPDATA%/giar-parse`` on Windows).  The file is a pickle, so it is read only
+from a directory of the user's own that no other user can write to, and it is written
+atomically (a temporary file renamed into place): processes starting together never
+read half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import lark
+from lark import Lark
+
+__all__ = ["ENVIRONMENT", "cache_dir", "cached"]
+
+#: The environment variable naming the cache directory ("" switches the cache off).
+ENVIRONMENT = "GIAR_PARSE_CACHE_DIR"
+_PREFIX = "grammar-"
+_SUFFIX = ".lark.pickle"
+# a file no process has written for this long is another grammar's, no longer in use
+_KEEP_SECONDS = 30 * 24 * 3600
+
+
+def cache_dir() -> Path | None:
+    """The directory for cached grammars, or None where caching is switched off."""
+    chosen = os.environ.get(ENVIRONMENT)
+    if chosen is not None:
+        return Path(chosen) if chosen.strip() else None
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "giar-parse"
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    try:
+        root = Path(base) if base else Path.home() / ".cache"
+    except RuntimeError:  # no home directory
+        return None
+    return root / "giar-parse"
+
+
+def _private(directory: Path) -> bool:
+    """True for a directory of this user's that no other user can write into (a pickle may be read)."""
+    try:
+        status = directory.stat()
+    except OSError:
+        return False
+    mode = status.st_mode
+    if os.name == "nt":  # no POSIX owner or mode bits; %LOCALAPPDATA% is the user's own
+        return stat.S_ISDIR(mode)
+    if status.st_uid != os.getuid():
+        return False
+    return stat.S_ISDIR(mode) and not mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _load(path: Path) -> Lark | None:
+    try:
+        with path.open("rb") as file:
+            loaded = Lark.load(file)
+    except Exception:  # any damage to the file means: build the tables anew
+        return None
+    return loaded if isinstance(loaded, Lark) else None
+
+
+def _save(parser: Lark, directory: Path, path: Path) -> None:
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(directory):
+            return
+        with tempfile.NamedTemporaryFile(dir=directory, prefix=f".{_PREFIX}", delete=False) as file:
+            temporary = Path(file.name)
+            try:
+                parser.save(file)
+            except BaseException:
+                file.close()
+                temporary.unlink(missing_ok=True)
+                raise
+        os.replace(temporary, path)
+        # files of other grammars or Lark versions are left for a while: two installations
+        # sharing the directory must not evict each other's file on every start
+        for old in directory.glob(f"{_PREFIX}*{_SUFFIX}"):
+            if old != path and time.time() - old.stat().st_mtime > _KEEP_SECONDS:
+                old.unlink(missing_ok=True)
+    except Exception:  # a cache that cannot be written is only slower
+        pass
+
+
+def cached(key: str, build: Callable[[], Lark], directory: Path | None) -> Lark:
+    """The parser stored under ``key`` in ``directory``, or ``build()`` (then stored there).
+
+    ``key`` names everything the parser depends on; ``directory`` None means no cache.
+    """
+    if directory is None:
+        return build()
+    digest = hashlib.sha256("\0".join((key, lark.__version__, sys.version)).encode("utf-8")).hexdigest()[:24]
+    path = directory / f"{_PREFIX}{digest}{_SUFFIX}"
+    if _private(directory):
+        loaded = _load(path)
+        if loaded is not None:
+            return loaded
+    parser = build()
+    _save(parser, directory, path)
+    return parser
