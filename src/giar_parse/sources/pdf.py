@@ -127,12 +127,16 @@ def flatten_pdf(data: bytes, name: str | None) -> Flattened:
     """
     pdfplumber = _library()
     label = name or "the PDF"
+    if not data:
+        raise DamagedDocumentError(f"{label}: empty file (0 bytes); download it again")
     pages: list[Page] = []
     with _reading(label):
         document = pdfplumber.open(io.BytesIO(data))
     with document:
         with _reading(label):
             count = len(document.pages)
+        if count == 0:
+            raise DamagedDocumentError(f"{label}: the PDF is damaged: it has no pages; download it again")
         for number in range(1, count + 1):
             with _reading(label, number):
                 page = document.pages[number - 1]
