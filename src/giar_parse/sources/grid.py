@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-__all__ = ["Box", "Char", "GridCell", "Table", "TextLine", "cell_grid", "join_lines", "text_lines"]
+__all__ = ["Box", "Char", "GridCell", "Piece", "Table", "TextLine", "cell_grid", "join_lines", "text_lines"]
 
 #: (x0, top, x1, bottom) in PDF points from the page's top left corner.
 Box = tuple[float, float, float, float]
@@ -31,11 +31,20 @@ class Char(NamedTuple):
     size: float
 
 
+class Piece(NamedTuple):
+    """A run of characters on one line with no gap wider than a character between them."""
+
+    text: str
+    bbox: Box
+
+
 class TextLine(NamedTuple):
     """Characters printed on one baseline, left to right, with the box around them."""
 
     text: str
     bbox: Box
+    #: the line cut at every gap wider than a character (where a space is put in ``text``)
+    pieces: tuple[Piece, ...]
 
 
 class GridCell(NamedTuple):
@@ -77,27 +86,43 @@ def text_lines(chars: Iterable[Char]) -> list[TextLine]:
     out: list[TextLine] = []
     for line in lines:
         line.sort(key=lambda c: c.x0)
-        text = _spaced(line).strip()
-        if text:
+        pieces = _pieces(line)
+        if pieces:
             box = (
-                min(c.x0 for c in line),
-                min(c.top for c in line),
-                max(c.x1 for c in line),
-                max(c.bottom for c in line),
+                pieces[0].bbox[0],
+                min(p.bbox[1] for p in pieces),
+                pieces[-1].bbox[2],
+                max(p.bbox[3] for p in pieces),
             )
-            out.append(TextLine(text, box))
+            out.append(TextLine(" ".join(p.text for p in pieces), box, tuple(pieces)))
     return out
 
 
-def _spaced(line: Sequence[Char]) -> str:
-    pieces: list[str] = []
-    previous: Char | None = None
+def _box(chars: Sequence[Char]) -> Box:
+    return (chars[0].x0, min(c.top for c in chars), chars[-1].x1, max(c.bottom for c in chars))
+
+
+def _pieces(line: Sequence[Char]) -> list[Piece]:
+    """The line cut where the gap between two printed characters (spaces are gaps) is wider than one."""
+    pieces: list[Piece] = []
+    run: list[Char] = []
+    spaced = False  # a space was printed since the run's last character
+    text = ""
     for char in line:
-        if previous is not None and char.x0 - previous.x1 > max(char.size, 1.0) and pieces[-1] != " ":
-            pieces.append(" ")
-        pieces.append(char.text)
-        previous = char
-    return "".join(pieces)
+        if char.text == " ":
+            spaced = True
+            continue
+        if run and char.x0 - run[-1].x1 > max(char.size, 1.0):
+            pieces.append(Piece(text, _box(run)))
+            run, text = [], ""
+        elif run and spaced:
+            text += " "
+        run.append(char)
+        text += char.text
+        spaced = False
+    if run:
+        pieces.append(Piece(text, _box(run)))
+    return pieces
 
 
 def join_lines(lines: Sequence[str]) -> str:

@@ -138,8 +138,12 @@ def stitched(pages: list[Page]) -> Iterator[Item]:
             first = items[0] if items else None
             if first is not None and isinstance(first.content, Table) and isinstance(pending.content, Table):
                 lower = first.content
-                if abs(lower.columns[0] - pending.content.columns[0]) <= _SAME_COLUMN and (
-                    abs(lower.columns[-1] - pending.content.columns[-1]) <= _SAME_COLUMN
+                # (tables found from word positions have no drawn edges to match: they stay apart)
+                if (
+                    lower.ruled
+                    and pending.content.ruled
+                    and abs(lower.columns[0] - pending.content.columns[0]) <= _SAME_COLUMN
+                    and (abs(lower.columns[-1] - pending.content.columns[-1]) <= _SAME_COLUMN)
                 ):
                     last_part = pending.row_pages.index(pending.row_pages[-1])
                     table, dropped = _joined(pending.content, last_part, lower)

@@ -18,6 +18,7 @@ from typing import Any
 
 from giar_parse.errors import DamagedDocumentError, EncryptedDocumentError, MissingExtraError, NoTextLayerError
 from giar_parse.model import Diagnostic
+from giar_parse.sources.columns import unruled
 from giar_parse.sources.grid import Char, Table, TextLine, cell_grid, text_lines
 from giar_parse.sources.origins import Flattened, Lines, Origin
 from giar_parse.sources.pages import Page, stitched
@@ -101,7 +102,12 @@ def _read_page(page: Any, number: int) -> Page:
         inside_ids = {id(c) for c in inside}
         remaining = [c for c in remaining if id(c) not in inside_ids] + outside
         tables.append(table)
-    lines = [line for line in text_lines(remaining) if not _is_page_number(line, page.height)]
+    lines: list[TextLine] = []
+    for block in unruled([line for line in text_lines(remaining) if not _is_page_number(line, page.height)]):
+        if isinstance(block.content, Table):
+            tables.append(block.content)
+        else:
+            lines.append(block.content)
     return Page(number, len(chars) > 0, tables, lines)
 
 
