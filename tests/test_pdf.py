@@ -150,6 +150,16 @@ def test_pdf_without_text_layer_needs_ocr() -> None:
         flatten_pdf(writer.bytes(), "scan.pdf")
 
 
+def test_pdf_whose_fonts_have_no_unicode_mapping_needs_ocr() -> None:
+    writer = Writer()
+    writer.text(60, 100, "一、总体情况")
+    # the glyphs are there, but nothing says which characters they are
+    data = writer.bytes().replace(b"/Encoding /UniGB-UCS2-H", b"/Encoding /Identity-H")
+    data = data.replace(b"/Ordering (GB1)", b"/Ordering (Identity)")
+    with pytest.raises(giar_parse.NoTextLayerError, match=r"glyphs\.pdf: .*Unicode.*ocrmypdf"):
+        flatten_pdf(data, "glyphs.pdf")
+
+
 def test_encrypted_pdf() -> None:
     writer = Writer()
     writer.text(60, 100, "一、总体情况")
@@ -249,7 +259,9 @@ def test_unruled_tables_read_from_word_positions(wrap: int) -> None:
     lines = flattened.text.splitlines()
     # a label wrapped over two lines is one cell, its values (printed beside the lower line) in their columns
     assert "一、本年新收政府信息公开申请数量\t80\t1\t0\t0\t0\t0\t81" in lines
-    assert "（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1\t0\t0\t0\t0\t0\t1" in lines
+    assert (
+        "（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1\t0\t0\t0\t0\t0\t1" in lines
+    )
     assert "1\t1\t0\t0\t2\t4\t0\t0\t1\t5\t1\t0\t1\t0\t2" in lines  # table 四: one row of values
 
 

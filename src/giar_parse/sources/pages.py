@@ -39,14 +39,16 @@ class Item(NamedTuple):
     #: the page of a prose line; the first page of a table
     page: int
     #: every page a table is on
-    pages: tuple[int, ...] = ()
+    pages: list[int]
     #: the page of each of a table's rows
-    row_pages: tuple[int, ...] = ()
+    row_pages: list[int]
+    #: the index of a table's first row on its last page
+    last_part: int
 
 
 def _page_items(page: Page) -> list[Item]:
-    items = [Item(line, page.number) for line in page.lines]
-    items += [Item(table, page.number, (page.number,), (page.number,) * len(table.rows)) for table in page.tables]
+    items = [Item(line, page.number, [page.number], [], 0) for line in page.lines]
+    items += [Item(table, page.number, [page.number], [page.number] * len(table.rows), 0) for table in page.tables]
     items.sort(key=lambda item: item.content.bbox[1])
     return items
 
@@ -105,7 +107,7 @@ def _joined(upper: Table, last_part: int, lower: Table) -> tuple[Table, int]:
 
     ``upper.rows[last_part:]`` are the rows on the page before ``lower``'s.
     """
-    head = [list(row) for row in upper.rows]
+    head = upper.rows  # extended in place
     rows = _without_repeated_header(upper, [list(row) for row in lower.rows])
     dropped = len(lower.rows) - len(rows)
     if rows:
@@ -126,7 +128,8 @@ def _joined(upper: Table, last_part: int, lower: Table) -> tuple[Table, int]:
             # new rows beside spanning cells cut by the break: their empty remainders are not fields
             rows[0] = [cell for cell, where in pairs if cell.text or where is None or not head[where[0]][where[1]].text]
     bbox = (min(upper.bbox[0], lower.bbox[0]), upper.bbox[1], max(upper.bbox[2], lower.bbox[2]), lower.bbox[3])
-    return Table(bbox, _columns(upper, lower), head + rows, upper.ruled and lower.ruled), dropped
+    head.extend(rows)
+    return Table(bbox, _columns(upper, lower), head, upper.ruled and lower.ruled), dropped
 
 
 def stitched(pages: list[Page]) -> Iterator[Item]:
@@ -145,10 +148,12 @@ def stitched(pages: list[Page]) -> Iterator[Item]:
                     and abs(lower.columns[0] - pending.content.columns[0]) <= _SAME_COLUMN
                     and (abs(lower.columns[-1] - pending.content.columns[-1]) <= _SAME_COLUMN)
                 ):
-                    last_part = pending.row_pages.index(pending.row_pages[-1])
-                    table, dropped = _joined(pending.content, last_part, lower)
-                    row_pages = pending.row_pages + (page.number,) * (len(lower.rows) - dropped)
-                    items[0] = Item(table, pending.page, (*pending.pages, page.number), row_pages)
+                    before = len(pending.content.rows)
+                    table, dropped = _joined(pending.content, pending.last_part, lower)
+                    # (the lists grow in place: a table over every page of a long document stays linear)
+                    pending.pages.append(page.number)
+                    pending.row_pages.extend([page.number] * (len(lower.rows) - dropped))
+                    items[0] = Item(table, pending.page, pending.pages, pending.row_pages, before)
                     pending = None
             if pending is not None:
                 yield pending

@@ -14,9 +14,15 @@ import io
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
-from giar_parse.errors import DamagedDocumentError, EncryptedDocumentError, MissingExtraError, NoTextLayerError
+from giar_parse.errors import (
+    DamagedDocumentError,
+    EncryptedDocumentError,
+    GiarParseError,
+    MissingExtraError,
+    NoTextLayerError,
+)
 from giar_parse.model import Diagnostic
 from giar_parse.sources.columns import unruled
 from giar_parse.sources.grid import Char, Table, TextLine, cell_grid, text_lines
@@ -58,7 +64,7 @@ def _reading(label: str, page: int | None = None) -> Iterator[None]:
     """Turn whatever the PDF library raises into the library's own errors."""
     try:
         yield
-    except (MemoryError, KeyboardInterrupt, NoTextLayerError):
+    except (MemoryError, KeyboardInterrupt, GiarParseError):
         raise
     except Exception as error:
         where = f" (page {page})" if page is not None else ""
@@ -75,26 +81,36 @@ def _reading(label: str, page: int | None = None) -> Iterator[None]:
         ) from error
 
 
-def _chars(page: Any) -> list[Char]:
+class _Printed(NamedTuple):
+    """What the PDF library gives for one page: its characters, the cells of its ruled tables, its height."""
+
+    chars: list[Char]
+    unmapped: int
+    tables: list[tuple[tuple[float, float, float, float], list[tuple[float, float, float, float]]]]
+    height: float
+
+
+def _printed(page: Any) -> _Printed:
+    """One page's characters and ruled tables, read once (the only place the library touches a page)."""
     chars: list[Char] = []
+    unmapped = 0
     for char in page.chars:
         text = char.get("text") or ""
-        if (text and not text.isspace()) or text == " ":
+        if text.startswith("(cid:"):
+            unmapped += 1  # a glyph whose font has no Unicode mapping: no text to read
+        elif (text and not text.isspace()) or text == " ":
             chars.append(Char(text, char["x0"], char["top"], char["x1"], char["bottom"], char.get("size") or 0.0))
-    return chars
+    tables = [(tuple(found.bbox), [tuple(box) for box in found.cells]) for found in page.find_tables()]
+    return _Printed(chars, unmapped, tables, float(page.height))
 
 
-def _read_page(page: Any, number: int) -> Page:
-    chars = _chars(page)
+def _read_page(printed: _Printed, number: int) -> Page:
+    """The page's tables (ruled, then found from word positions) and the text lines outside them."""
     tables: list[Table] = []
-    remaining = chars
-    for found in page.find_tables():
-        boxes = [tuple(box) for box in found.cells]
-        if not boxes:
-            continue
-        x0, top, x1, bottom = found.bbox
+    remaining = printed.chars
+    for (x0, top, x1, bottom), boxes in printed.tables:
         inside = [c for c in remaining if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom]
-        if not inside:
+        if not boxes or not inside:
             continue
         table, outside = cell_grid(boxes, inside)
         if len(table.columns) <= 2:
@@ -103,12 +119,12 @@ def _read_page(page: Any, number: int) -> Page:
         remaining = [c for c in remaining if id(c) not in inside_ids] + outside
         tables.append(table)
     lines: list[TextLine] = []
-    for block in unruled([line for line in text_lines(remaining) if not _is_page_number(line, page.height)]):
+    for block in unruled([line for line in text_lines(remaining) if not _is_page_number(line, printed.height)]):
         if isinstance(block.content, Table):
             tables.append(block.content)
         else:
             lines.append(block.content)
-    return Page(number, len(chars) > 0, tables, lines)
+    return Page(number, any(not c.text.isspace() for c in printed.chars), tables, lines)
 
 
 def _is_page_number(line: TextLine, height: float) -> bool:
@@ -136,6 +152,7 @@ def flatten_pdf(data: bytes, name: str | None) -> Flattened:
     if not data:
         raise DamagedDocumentError(f"{label}: empty file (0 bytes); download it again")
     pages: list[Page] = []
+    unmapped = 0
     with _reading(label):
         document = pdfplumber.open(io.BytesIO(data))
     with document:
@@ -146,9 +163,17 @@ def flatten_pdf(data: bytes, name: str | None) -> Flattened:
         for number in range(1, count + 1):
             with _reading(label, number):
                 page = document.pages[number - 1]
-                pages.append(_read_page(page, number))
-                page.close()
+                printed = _printed(page)
+                page.close()  # each page is read once; its parsed objects are let go
+            unmapped += printed.unmapped
+            pages.append(_read_page(printed, number))
     if not any(page.has_text for page in pages):
+        if unmapped:
+            raise NoTextLayerError(
+                f"{label}: the PDF's text cannot be read: its fonts map none of the {unmapped} characters to "
+                "Unicode; run OCR on it first (e.g. ocrmypdf --force-ocr --language chi_sim in.pdf out.pdf) "
+                "and read the result"
+            )
         raise NoTextLayerError(
             f"{label}: the PDF has no text layer ({count} page{'s' if count != 1 else ''} of images, "
             "e.g. scanned): run OCR on it first (e.g. ocrmypdf --language chi_sim in.pdf out.pdf) and read the result"
