@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from giar_parse.reading import values
+from giar_parse.reading.normalise import fold
+
 WIDTH, HEIGHT = 595.0, 842.0
 
 _FONT = (
@@ -81,3 +84,83 @@ def document(contents: Sequence[bytes], *, encrypt: bool = False) -> bytes:
         out += b"%010d 00000 n \n" % offset
     out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
     return bytes(out)
+
+
+# --- a report's text (one table row per line, cells joined by tabs) drawn as a PDF ---
+
+SIZE = 5.0  # type size of table text
+LABEL_LEFT, VALUE_LEFT, VALUE_WIDTH = 20.0, 265.0, 40.0
+LINE = 6.0  # line pitch inside a cell
+
+
+def is_value(text: str) -> bool:
+    """A value cell of the text: a number (an amount perhaps with its unit), a placeholder, or blank."""
+    return values.is_value(fold(text))
+
+
+def _wrapped(text: str, width: float) -> list[str]:
+    per_line = max(1, int((width - 4) // SIZE))
+    return [text[i : i + per_line] for i in range(0, len(text), per_line)] or [""]
+
+
+def report_pdf(text: str, *, ruled: bool, values_low: bool = True, rows_per_page: int = 60) -> bytes:
+    """The text drawn as a PDF: prose lines as paragraphs, tab-separated lines as table rows.
+
+    A row's leading non-value cells are its labels, sharing the label area (wrapped to
+    fit); its values sit right-aligned in fixed columns beside the label's last line
+    (``values_low``) or first; a row of values only (table 四) runs across the page.
+    ``ruled`` draws every cell's box; otherwise nothing but the text (a blank cell prints
+    nothing).  A table may run over a page break.
+    """
+    writer = Writer()
+    top, count = 0.0, 0
+    for line in text.splitlines():
+        if count % rows_per_page == 0:
+            writer.page()
+            top, count = 40.0, 0
+        count += 1
+        if "\t" not in line:
+            if line.strip():
+                size = min(8.0, 540 / len(line.strip()))
+                writer.text(LABEL_LEFT, top, line.strip(), size)
+                top += 12
+            continue
+        cells = line.split("\t")
+        boxes: list[tuple[float, float, list[str], bool]] = []  # x0, x1, lines, is a value
+        if all(is_value(cell) for cell in cells):
+            boxes = [(LABEL_LEFT + k * 35, LABEL_LEFT + (k + 1) * 35, [cell], True) for k, cell in enumerate(cells)]
+        else:
+            n_labels = next((k for k, cell in enumerate(cells) if is_value(cell)), len(cells))
+            labels, values = cells[:n_labels], cells[n_labels:]
+            if values:
+                share = (VALUE_LEFT - LABEL_LEFT) / len(labels)
+                for k, label in enumerate(labels):
+                    x0 = LABEL_LEFT + k * share
+                    boxes.append((x0, x0 + share, _wrapped(label, share), False))
+            else:  # a header row: the first cell in the label area, the others over the value columns
+                boxes.append((LABEL_LEFT, VALUE_LEFT, _wrapped(labels[0], VALUE_LEFT - LABEL_LEFT), False))
+                labels = labels[1:]
+            for k, cell in enumerate(values or labels):
+                x0 = VALUE_LEFT + k * VALUE_WIDTH
+                boxes.append(
+                    (x0, x0 + VALUE_WIDTH, _wrapped(cell, VALUE_WIDTH) if not values else [cell], bool(values))
+                )
+        depth = max(len(parts) for _, _, parts, _ in boxes)
+        height = depth * LINE + 4
+        for x0, x1, parts, value in boxes:
+            if value:
+                part = parts[0]
+                at = top + 2 + ((depth - 1) * LINE if values_low else 0)
+                if part:  # a long number in a smaller size, to stay inside its cell
+                    size = min(SIZE, (x1 - x0 - 6) / len(part))
+                    writer.text(x1 - 4 - len(part) * size, at + SIZE - size, part, size)
+            else:
+                for k, part in enumerate(parts):
+                    writer.text(x0 + 2, top + 2 + k * LINE, part, SIZE)
+            if ruled:
+                writer.line(x0, top, x1, top)
+                writer.line(x0, top + height, x1, top + height)
+                writer.line(x0, top, x0, top + height)
+                writer.line(x1, top, x1, top + height)
+        top += height
+    return writer.bytes()

@@ -9,14 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import giar_parse
 from conftest import SHARED_SAMPLES, differences
+from giar_parse import Layout, strategies
 from giar_parse.model import Report
 from giar_parse.reading.parser import read_text
 from giar_parse.sources.origins import Flattened, remap
 from giar_parse.sources.pdf import flatten_pdf
-from pdfs import Writer
+from pdfs import Writer, report_pdf
 
 pdfplumber = pytest.importorskip("pdfplumber", reason="the pdf extra (pdfplumber) is not installed")
 
@@ -195,62 +198,12 @@ def test_without_the_extra_the_error_names_it(monkeypatch: pytest.MonkeyPatch) -
 # --- tables drawn without lines: cells from word positions ---
 
 ROWS_TAB = DATA_2021 / "pingtan-gov-2023.rows-tab.txt"
-VALUE_LEFT, VALUE_WIDTH, SIZE = 265.0, 40.0, 5.0
 
 
-def is_value(text: str) -> bool:
-    return text.replace(".", "", 1).isdigit() or text in ("", "-")
-
-
-def unruled_report_pdf(text: str, *, wrap: int = 0, rows_per_page: int = 60) -> bytes:
-    """The report with every tab-separated line drawn as a table row without any lines.
-
-    A row's cells after its labels are its values (blank ones not printed), in fixed
-    columns right of the labels (table 四's all-value rows across the page); labels longer
-    than ``wrap`` characters wrap over two lines, the values beside the lower one (printed
-    low in the cell); prose lines are paragraphs.
-    """
-    writer = Writer()
-    top, count = 0.0, 0
-    for line in text.splitlines():
-        if count % rows_per_page == 0:
-            writer.page()
-            top, count = 40.0, 0
-        count += 1
-        if "\t" not in line:
-            if line.strip():
-                writer.text(20, top, line.strip(), 8)
-                top += 12
-            continue
-        cells = line.split("\t")
-        if all(is_value(cell) for cell in cells):  # table 四: numbers only
-            for k, cell in enumerate(cells):
-                writer.text(20 + k * 35, top, cell, SIZE)
-            top += 9
-            continue
-        n_labels = next((k for k, cell in enumerate(cells) if is_value(cell)), len(cells))
-        labels, values = cells[:n_labels], cells[n_labels:]
-        x, lowest = 20.0, top
-        for k, label in enumerate(labels):
-            if not values and k > 0:  # header rows: later cells over the value columns
-                x = max(x, VALUE_LEFT + (k - 1) * VALUE_WIDTH)
-            parts = [label[:wrap], label[wrap:]] if wrap and len(label) > wrap else [label]
-            for depth, part in enumerate(parts):
-                writer.text(x, top + depth * 6, part, SIZE)
-                lowest = max(lowest, top + depth * 6)
-            x += max(len(part) for part in parts) * SIZE + 6
-        for k, value in enumerate(values):
-            # right-aligned in its column, on the label's last line; a blank cell prints nothing
-            if value:
-                writer.text(VALUE_LEFT + (k + 1) * VALUE_WIDTH - 4 - len(value) * SIZE, lowest, value, SIZE)
-        top = lowest + 9
-    return writer.bytes()
-
-
-@pytest.mark.parametrize("wrap", [0, 14], ids=["one-line-labels", "wrapped-labels"])
-def test_unruled_tables_read_from_word_positions(wrap: int) -> None:
+@pytest.mark.parametrize("values_low", [True, False], ids=["values-low", "values-high"])
+def test_unruled_tables_read_from_word_positions(values_low: bool) -> None:
     text = ROWS_TAB.read_text(encoding="utf-8")
-    flattened = flatten_pdf(unruled_report_pdf(text, wrap=wrap), "unruled.pdf")
+    flattened = flatten_pdf(report_pdf(text, ruled=False, values_low=values_low), "unruled.pdf")
     report = remap(read_text(flattened.text), flattened)
     assert differences(expected("pingtan-gov-2023"), giar_parse.to_dict(report)) == []
     assert not_info(report) == []
@@ -269,7 +222,7 @@ def test_unruled_blank_cells_stay_blank_fields() -> None:
     text = ROWS_TAB.read_text(encoding="utf-8").replace(
         "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0", "二、上年结转政府信息公开申请数量\t0\t\t\t\t\t\t0"
     )
-    flattened = flatten_pdf(unruled_report_pdf(text), "blank.pdf")
+    flattened = flatten_pdf(report_pdf(text, ruled=False), "blank.pdf")
     assert "二、上年结转政府信息公开申请数量\t0\t\t\t\t\t\t0" in flattened.text.splitlines()
     report = remap(read_text(flattened.text), flattened)
     assert report.requests is not None and report.requests.carried_over is not None
@@ -277,3 +230,27 @@ def test_unruled_blank_cells_stay_blank_fields() -> None:
     assert report.requests.carried_over.business is None  # nothing printed: absent, not 0
     assert report.requests.carried_over.total == 0
     assert any(d.code == "cells.blank" for d in report.diagnostics)
+
+
+def test_ruled_report_gives_back_its_rows_exactly() -> None:
+    text = ROWS_TAB.read_text(encoding="utf-8")
+    flattened = flatten_pdf(report_pdf(text, ruled=True), "ruled.pdf")
+    assert flattened.text.splitlines() == [line.strip() for line in text.splitlines() if line.strip()]
+
+
+# --- properties: drawn reports, rendered as text, drawn as PDF, read back ---
+
+
+@settings(max_examples=20)
+@given(drawn=strategies.reports())
+def test_drawn_report_reads_back_from_a_ruled_pdf(drawn: Report) -> None:
+    text = giar_parse.render(drawn, layout=Layout.TABS)
+    assert read_pdf(report_pdf(text, ruled=True)) == giar_parse.parse(text)
+
+
+@settings(max_examples=20)
+@given(drawn=strategies.reports(blank_rate=0), values_low=st.booleans())
+def test_drawn_report_reads_back_from_an_unruled_pdf(drawn: Report, values_low: bool) -> None:
+    # (no blank cells: a row of only blank values prints nothing but its label)
+    text = giar_parse.render(drawn, layout=Layout.TABS)
+    assert read_pdf(report_pdf(text, ruled=False, values_low=values_low)) == giar_parse.parse(text)

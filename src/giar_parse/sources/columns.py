@@ -13,15 +13,15 @@ rows is not a table.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from giar_parse.reading.normalise import fold
+from giar_parse.reading.values import is_value
 from giar_parse.sources.grid import Box, GridCell, Piece, Table, TextLine, join_lines
 
 __all__ = ["Block", "unruled"]
 
-_VALUE = re.compile(r"^(\d[\d,，]*(\.\d+)?%?|[-—–/／])$")
 # a value's column: two spans closer than this (points) are one column
 _TOLERANCE = 1.0
 
@@ -33,7 +33,9 @@ class Block(NamedTuple):
 
 
 def _is_value(piece: Piece) -> bool:
-    return _VALUE.match(piece.text) is not None
+    """A number (an amount perhaps with its unit) or a placeholder, as the reading stage reads values."""
+    folded = fold(piece.text)
+    return bool(folded) and is_value(folded)
 
 
 def _value_pieces(line: TextLine) -> list[Piece]:
@@ -67,33 +69,44 @@ def _fits(columns: list[tuple[float, float]], pieces: Sequence[Piece]) -> list[t
     return columns
 
 
-def _groups(lines: list[TextLine]) -> list[tuple[int, int, list[tuple[float, float]]]]:
-    """Runs of value rows sharing columns: (first line, last line, columns)."""
-    groups: list[tuple[int, int, list[tuple[float, float]]]] = []
-    current: tuple[int, int, list[tuple[float, float]]] | None = None
+class _Group(NamedTuple):
+    """A run of value rows sharing columns."""
+
+    first: int
+    last: int
+    columns: list[tuple[float, float]]
+    #: where the rows' lines start (the table's left edge)
+    margin: float
+
+
+def _groups(lines: list[TextLine]) -> list[_Group]:
+    """Runs of value rows sharing columns, with only label or header lines between them."""
+    groups: list[_Group] = []
+    current: _Group | None = None
     for index, line in enumerate(lines):
         values = _value_pieces(line)
         if not values:
             continue
         if current is not None:
-            widened = _fits(current[2], values)
-            # only label or header lines may lie between two rows of one table
-            between = lines[current[1] + 1 : index]
-            if widened is not None and all(not _crosses(other, widened) for other in between):
-                current = (current[0], index, widened)
+            widened = _fits(current.columns, values)
+            margin = min(current.margin, line.bbox[0])
+            between = lines[current.last + 1 : index]
+            if widened is not None and not any(_crosses(other, widened, margin) for other in between):
+                current = _Group(current.first, index, widened, margin)
                 continue
             groups.append(current)
         first = _fits([], values)
-        current = (index, index, first) if first is not None else None
+        current = _Group(index, index, first, line.bbox[0]) if first is not None else None
     if current is not None:
         groups.append(current)
     # a table has two rows of values, or one row of three or more (table 四 has one)
-    return [group for group in groups if group[0] < group[1] or len(_value_pieces(lines[group[0]])) >= 3]
+    return [group for group in groups if group.first < group.last or len(_value_pieces(lines[group.first])) >= 3]
 
 
-def _crosses(line: TextLine, columns: list[tuple[float, float]]) -> bool:
-    """True for a line of prose running over the value columns (one long piece from the label side)."""
-    return len(line.pieces) == 1 and line.bbox[0] < columns[0][0] - _TOLERANCE < line.bbox[2] - _TOLERANCE
+def _crosses(line: TextLine, columns: list[tuple[float, float]], margin: float) -> bool:
+    """True for a line of prose: one piece from the table's left edge running over the value columns."""
+    near_margin = line.bbox[0] <= margin + 2 * _height(line)
+    return len(line.pieces) == 1 and near_margin and line.bbox[2] > columns[0][0] + _TOLERANCE
 
 
 def _row(line: TextLine, columns: list[tuple[float, float]], above: list[Piece], below: list[Piece]) -> list[GridCell]:
@@ -187,6 +200,27 @@ def _wraps_into(lines: list[TextLine], i: int, rows_at: set[int], left: float, r
     return up if reach_up else down if reach_down else None
 
 
+def _continues(upper: TextLine, lower: TextLine, row_gap: float | None) -> bool:
+    """True when ``lower`` is the wrapped end of the header cells on ``upper``: printed as close, under them."""
+    height = _height(upper)
+    limit = 0.8 * height if row_gap is None else min(0.8 * height, 0.6 * row_gap)
+    if abs(height - _height(lower)) > 0.25 * max(height, _height(lower)) or lower.bbox[1] - upper.bbox[3] > limit:
+        return False
+    return all(any(_overlap(piece.bbox, cell.bbox) > 0 for cell in upper.pieces) for piece in lower.pieces)
+
+
+def _joined_header(cells: list[GridCell], lower: TextLine) -> list[GridCell]:
+    """The header cells with each piece of their wrapped lower line joined to the cell it is under."""
+    cells = list(cells)
+    for piece in lower.pieces:
+        overlaps = [_overlap(piece.bbox, cell.bbox) for cell in cells]
+        at = overlaps.index(max(overlaps))
+        cell = cells[at]
+        box = (min(cell.bbox[0], piece.bbox[0]), cell.bbox[1], max(cell.bbox[2], piece.bbox[2]), piece.bbox[3])
+        cells[at] = GridCell(join_lines([cell.text, piece.text]), box, cell.first, cell.last)
+    return cells
+
+
 def _table(lines: list[TextLine], columns: list[tuple[float, float]]) -> Table:
     left = columns[0][0] - _TOLERANCE
     rows_at = {i for i, line in enumerate(lines) if _value_pieces(line)}
@@ -204,7 +238,10 @@ def _table(lines: list[TextLine], columns: list[tuple[float, float]]) -> Table:
     rows: list[list[GridCell]] = []
     for i, line in enumerate(lines):
         if i in headers:
-            rows.append([GridCell(piece.text, piece.bbox, 0, 0) for piece in line.pieces])
+            if i - 1 in headers and _continues(lines[i - 1], line, row_gap):
+                rows[-1] = _joined_header(rows[-1], line)
+            else:
+                rows.append([GridCell(piece.text, piece.bbox, 0, 0) for piece in line.pieces])
         elif i in rows_at:
             above = [piece for j in wrapped[i] if j < i for piece in lines[j].pieces]
             below = [piece for j in wrapped[i] if j > i for piece in lines[j].pieces]
@@ -219,10 +256,10 @@ def unruled(lines: list[TextLine]) -> list[Block]:
     """The page's text lines (outside ruled tables), runs of them that form tables made tables."""
     blocks: list[Block] = []
     done = 0
-    for first, last, columns in _groups(lines):
+    for first, last, columns, margin in _groups(lines):
         # header lines directly above the first row (pieces over the value columns) belong to the table
         while first > done and (
-            _is_header(lines[first - 1], columns) or _wrapped_label(lines[first - 1], lines[first], columns)
+            _is_header(lines[first - 1], columns, margin) or _wrapped_label(lines[first - 1], lines[first], columns)
         ):
             first -= 1
         blocks += [Block(line) for line in lines[done:first]]
@@ -240,8 +277,8 @@ def _wrapped_label(line: TextLine, below: TextLine, columns: list[tuple[float, f
     return abs(height - other) <= 0.25 * max(height, other) and below.bbox[1] - line.bbox[3] <= 0.8 * height
 
 
-def _is_header(line: TextLine, columns: list[tuple[float, float]]) -> bool:
+def _is_header(line: TextLine, columns: list[tuple[float, float]], margin: float) -> bool:
     """A line of column headers: several pieces, or one over the value columns (not prose running into them)."""
-    if _crosses(line, columns):
+    if _crosses(line, columns, margin):
         return False
     return len(line.pieces) >= 2 or line.bbox[0] >= columns[0][0] - 4 * _TOLERANCE

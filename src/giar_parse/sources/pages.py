@@ -10,17 +10,17 @@ not fields.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from giar_parse.reading.normalise import fold
+from giar_parse.reading.values import is_value
 from giar_parse.sources.grid import GridCell, Table, TextLine, join_lines
 
 __all__ = ["Item", "Page", "stitched"]
 
 # outer and inner column boundaries of two parts of one table agree within this (points)
 _SAME_COLUMN = 3.0
-_VALUE = re.compile(r"^[\d.,，\s%-]+$")
 
 
 class Page(NamedTuple):
@@ -91,13 +91,18 @@ def _above(cell: GridCell, bottom: list[tuple[GridCell, int, int]]) -> tuple[int
     return None
 
 
+def _is_value(text: str) -> bool:
+    folded = fold(text)
+    return bool(folded) and is_value(folded)
+
+
 def _cut(sides: list[tuple[str, str]]) -> bool:
     """True when the texts above and below the break in each column read as one row cut in two.
 
     A value is never cut, so no column may hold a value beside anything on the other side;
     and some column must be empty on one side only (what the break left on the other page).
     """
-    if any((_VALUE.match(a) and b) or (_VALUE.match(b) and a) for a, b in sides):
+    if any((_is_value(a) and b) or (_is_value(b) and a) for a, b in sides):
         return False
     return any(bool(a) != bool(b) for a, b in sides)
 
