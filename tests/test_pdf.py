@@ -254,3 +254,17 @@ def test_drawn_report_reads_back_from_an_unruled_pdf(drawn: Report, values_low: 
     # (no blank cells: a row of only blank values prints nothing but its label)
     text = giar_parse.render(drawn, layout=Layout.TABS)
     assert read_pdf(report_pdf(text, ruled=False, values_low=values_low)) == giar_parse.parse(text)
+
+
+def test_unruled_values_are_the_numbers_right_of_the_label() -> None:
+    writer = Writer()
+    for k, (label, values) in enumerate([("规章", ["1", "2"]), ("行政规范性文件", ["3", "4"]), ("8", ["5", "6"])]):
+        writer.text(60, 100 + 14 * k, label)
+        for j, value in enumerate(values):
+            writer.text(300 + 60 * j, 100 + 14 * k, value)
+    writer.text(20, 100 + 14 * 3, "5")  # an enumerator printed apart from its label, left of it
+    writer.text(60, 100 + 14 * 3, "属于国家秘密")
+    writer.text(300, 100 + 14 * 3, "7")
+    writer.text(360, 100 + 14 * 3, "8")
+    lines = flatten_pdf(writer.bytes(), "t.pdf").text.splitlines()
+    assert lines == ["规章\t1\t2", "行政规范性文件\t3\t4", "8\t5\t6", "5\t属于国家秘密\t7\t8"]

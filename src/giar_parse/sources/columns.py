@@ -1,7 +1,7 @@
 """Tables drawn without lines: rows of values found from word positions, cells from the values' columns.
 
-A line with two or more pieces (runs of characters a gap apart) of which at least one is a
-value (a number or a placeholder) is a table row.  Consecutive rows whose values fall into
+A line with two or more pieces (runs of characters a gap apart) ending in values (numbers
+or placeholders, right of any label) is a table row.  Consecutive rows whose values fall into
 the same columns (every value inside one column, no two in one) are one table; its columns
 are the spans its values share.  Each row becomes its label pieces, then one field per
 column: the value printed there, or an empty field where none is (a blank cell).  Lines
@@ -39,7 +39,13 @@ def _is_value(piece: Piece) -> bool:
 
 
 def _value_pieces(line: TextLine) -> list[Piece]:
-    return [piece for piece in line.pieces if _is_value(piece)] if len(line.pieces) >= 2 else []
+    """The values of a row: the run of value pieces at its right end (values are printed right of labels)."""
+    if len(line.pieces) < 2:
+        return []
+    start = len(line.pieces)
+    while start > 0 and _is_value(line.pieces[start - 1]):
+        start -= 1
+    return list(line.pieces[start:])
 
 
 def _fits(columns: list[tuple[float, float]], pieces: Sequence[Piece]) -> list[tuple[float, float]] | None:
