@@ -44,9 +44,9 @@ def test_all_seeds_to_jsonl() -> None:
     result = run(str(DATA), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    # the seeds, in subfolders too, and the Word forms of the 2021 samples
-    paths = sorted(str(p) for pattern in ("*.txt", "*.docx") for p in DATA.rglob(pattern))
-    assert len(paths) >= 5 and any(p.endswith(".docx") for p in paths)
+    # the seeds, in subfolders too, and the Word and PDF forms of the 2021 samples
+    paths = sorted(str(p) for pattern in ("*.txt", "*.docx", "*.pdf") for p in DATA.rglob(pattern))
+    assert len(paths) >= 5 and {Path(p).suffix for p in paths} >= {".docx", ".pdf"}
     assert [json.loads(line) for line in lines] == [expected_json(Path(p), p) for p in paths]
     kinds = [kind(giar_parse.parse_bytes(Path(p).read_bytes())) for p in paths]
     counts = ", ".join(f"{kinds.count(k)} {k}" for k in ("clean", "with warnings", "with errors"))

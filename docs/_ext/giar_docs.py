@@ -304,6 +304,10 @@ EXAMPLES: dict[str, Example] = {
         "encoded as GB18030 and read with ``parse_bytes``",
         read=lambda text: giar_parse.parse_bytes(text.encode("gb18030")),
     ),
+    "pdf.table": Example(
+        "a PDF (the bundled sample is text) whose table 三 is drawn with ruling lines and runs over two page breaks",
+        message="a table on pages 2–4 (28 rows, 10 columns) was read from its ruling lines",
+    ),
     "template.year_mismatch": Example("the title's year changed to 2021", _replace("重庆市2020年", "重庆市2021年")),
     "metadata.agency": Example("the title deleted (the text starts at 根据)", _cut_until("根据")),
     "metadata.year": Example("the title deleted (the text starts at 根据)", _cut_until("根据")),
@@ -371,6 +375,7 @@ _FAMILIES = {
     "cells": "Cells: reading and placing values",
     "amount": "Amounts: money units",
     "input": "Input",
+    "pdf": "Input",
     "row": "Rows",
     "table": "Tables",
     "section": "Sections",

@@ -275,6 +275,16 @@ _ALL = (
         "Nothing. If the text reads as nonsense, the file is in another encoding: decode it yourself "
         "and call :func:`~giar_parse.parse`.",
     ),
+    # --- PDF input (sources/pdf.py) ---
+    CodeInfo(
+        "pdf.table",
+        "info",
+        "A table of a PDF was read from the page geometry: from its ruling lines, or (a table drawn "
+        "without lines) from the positions of its words under the header's columns. The message names "
+        "its pages, rows and columns; a table over a page break is one table.",
+        "Nothing. If values look misplaced in a table read from word positions, check its columns "
+        "against the PDF (the values' provenance gives page and bounding box).",
+    ),
     # --- metadata (reading/build.py) ---
     CodeInfo(
         "template.year_mismatch",
