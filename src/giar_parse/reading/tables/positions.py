@@ -7,7 +7,7 @@ one line), measured two ways: in characters (what ``pdftotext -layout`` keeps: a
 character wherever it stands) and in display width (East Asian wide characters count two, as in
 text padded for a terminal).  The full rows are cut into runs that keep one grid (a table going
 on over a page break starts a new one at other x positions); a row is placed by the runs next to
-it, under the measure that needs the fewest runs.
+it, under the measure by which most full rows keep to a grid.
 """
 
 from __future__ import annotations
@@ -112,7 +112,8 @@ class Grid:
     def runs(self) -> dict[str, list[_Run]]:
         """Per measure kept (``"chars"``, ``"display"``): the runs of full rows on one grid.
 
-        Only the measure that cuts the full rows into the fewest runs is kept (both where they tie).
+        Only the measure by which most full rows keep to a grid (rows in runs, less one per run) is
+        kept; both where they tie.
         """
         if self._known is None:
             full = [p for p in ([c for c in row if c.text] for row in self._rows) if self._is_full(p)]
