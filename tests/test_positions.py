@@ -21,6 +21,7 @@ from giar_parse import (
     AppealTable,
     Counts,
     DocumentCounts,
+    DocumentCounts2021,
     FeeItems,
     IncompleteReportError,
     ItemCounts,
@@ -31,7 +32,7 @@ from giar_parse import (
 )
 from giar_parse.reading.normalise import fold
 from giar_parse.reading.values import is_value
-from reports import report, requests
+from reports import active_2021, report, requests
 
 #: Where a table's value columns start: far enough right for every label line.
 LEFT = {"chars": 40, "display": 72}
@@ -172,13 +173,27 @@ def test_a_placement_that_breaks_an_outcome_sum_is_refused() -> None:
     assert diagnostics(parsed, "cells.disagree") == ["requests.partially_disclosed"]
 
 
-def test_columns_need_two_rows_to_show_them() -> None:
-    """行政事业性收费 and 政府集中采购 are the only two-value rows: with one of them low, nothing shows
-    where the other's columns are, so it is refused (never read by the order of its cells)."""
+def test_one_full_row_shows_the_columns_for_a_row_printing_every_value() -> None:
+    """行政事业性收费 and 政府集中采购 are the only two-value rows: with one of them low, the other shows
+    the columns; in the 2021 table 二 规章 shows them for 行政规范性文件."""
     parsed = giar_parse.parse(padded(DRAWN, {"行政事业性收费": 0}))
+    assert parsed.active == ACTIVE
+    assert diagnostics(parsed, "cells.positioned") == ["active.fees"]
+    documents = DocumentCounts2021(4, 5, 6)
+    drawn = report("2021", active=attrs.evolve(active_2021(1), normative_documents=documents))
+    parsed = giar_parse.parse(padded(drawn, {"行政规范性文件": 2}))
+    assert parsed.active == drawn.active
+    assert diagnostics(parsed, "cells.positioned") == ["active.normative_documents"]
+
+
+def test_one_full_row_places_no_row_with_a_blank() -> None:
+    """With only 规章 to show the columns, 行政规范性文件 printing 2 of its 3 values is refused."""
+    documents = DocumentCounts2021(4, None, 6)
+    drawn = report("2021", active=attrs.evolve(active_2021(1), normative_documents=documents))
+    parsed = giar_parse.parse(padded(drawn, {"行政规范性文件": 2}))
     assert parsed.active is not None
-    assert parsed.active.fees == FeeItems(None, None)
-    assert diagnostics(parsed, "cells.unaligned") == ["active.fees"]
+    assert parsed.active.normative_documents == DocumentCounts2021(None, None, None)
+    assert diagnostics(parsed, "cells.unaligned") == ["active.normative_documents"]
 
 
 def test_a_table_going_on_over_a_page_break_at_other_x() -> None:

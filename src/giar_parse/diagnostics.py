@@ -202,7 +202,8 @@ _ALL = (
         "printed low in its cell comes out on the next line). Each value is read under the column whose x "
         "range it falls in, the columns taken from the table's rows printed on one line; the placement is "
         "made only where every value falls clearly under one column and, in table 三, the row sum and the "
-        "table's identities hold with it. One per row, naming it.",
+        "table's identities hold with it. Table 四 (one row) is read in the order of its values' x positions, "
+        "where each 总计 then holds. One per row, naming it.",
         "Usually nothing: the placement follows the page. Check the row against the report if it matters.",
     ),
     CodeInfo(
@@ -210,7 +211,8 @@ _ALL = (
         "error",
         "A row's values stand on more than one line of space-padded text, and their x positions do not "
         "place them under the table's columns unambiguously (a value between two columns or under none, two "
-        "values under one column, or too few rows printed on one line to show the columns). The order of "
+        "values under one column, no rows printed on one line that agree on the columns, or, where a single "
+        "such row shows them, a row leaving a cell blank). The order of "
         "the cells does not say which column a value is in, so none of the row's values is read.",
         "Read the row by hand from the report (the diagnostic's line). ``strict=True`` raises "
         ":class:`~giar_parse.errors.IncompleteReportError` instead.",

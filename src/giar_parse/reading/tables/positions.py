@@ -107,6 +107,8 @@ class Grid:
         self._lines = lines
         self._rows = rows
         self._known: dict[str, list[_Run]] | None = None
+        #: True where one full row alone shows the columns (then only rows printing every value are placed).
+        self.single = False
 
     @property
     def runs(self) -> dict[str, list[_Run]]:
@@ -122,6 +124,10 @@ class Grid:
                 m: _runs([(row[0].line, [self._span(cell, m) for cell in row]) for row in full]) for m in _MEASURES
             }
             found = {m: runs for m, runs in found.items() if runs}
+            if not found and len(full) == 1:
+                # the table's one full row (规章 beside 行政规范性文件): its columns, for rows printing every value
+                self.single = True
+                found = {m: [_Run(full[0][0].line, [self._span(cell, m) for cell in full[0]])] for m in _MEASURES}
             covered = {m: sum(len(run.lines) for run in runs) - len(runs) for m, runs in found.items()}
             best = max(covered.values(), default=0)
             self._known = {m: runs for m, runs in found.items() if covered[m] == best}
@@ -142,12 +148,13 @@ class Grid:
         """The row's printed cells under the columns their x positions fall in, or None.
 
         The columns are those of the run of full rows the row stands in, or of the runs just before
-        and just after it (at a page break).  None
+        and just after it (at a page break); where the table has one full row only, those of that
+        row, for a row printing every value.  None
         where no run shows them, where a value falls under no column or under two, where two
         values fall under one column, or where the runs or measures place the row differently.
         """
         printed = [cell for cell in cells if cell.text]
-        if not printed or not self.runs:
+        if not printed or not self.runs or (self.single and len(printed) != self.width):
             return None
         line = min(cell.line for cell in printed)
         results = []
