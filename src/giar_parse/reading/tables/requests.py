@@ -192,9 +192,8 @@ def _positioned(row: Row, path: str, notes: Notes, grid: Grid) -> tuple[Counts, 
     where = f"{path} prints its values over lines {lines[0]}–{lines[-1]}"
     slots = grid.place(row.cells)
     if slots is not None:
-        counts = build(Counts, _SPEC, slots, path=path, table="三", notes=notes)
-        if not any(d.code == "identity.row_sum" for d in checks.check_requests(_one_row(counts))):
-            return counts, "positioned"
+        if _row_sum_holds(build(Counts, _SPEC, slots, path=path, table="三", notes=Notes())):
+            return build(Counts, _SPEC, slots, path=path, table="三", notes=notes), "positioned"
         notes.add(
             "cells.disagree",
             "error",
@@ -214,22 +213,12 @@ def _positioned(row: Row, path: str, notes: Notes, grid: Grid) -> tuple[Counts, 
     return build(Counts, _SPEC, [None] * 7, path=path, table="三", notes=notes, placed=False), ""
 
 
-def _one_row(counts: Counts) -> RequestTable:
-    """A table holding only ``counts`` (as its 本年新收 row), to check that row's own sum."""
-    blank = _unread()
-    return RequestTable(
-        received=counts,
-        carried_over=blank,
-        disclosed=blank,
-        partially_disclosed=blank,
-        withheld=Withheld(*[blank] * 8),
-        unavailable=Unavailable(*[blank] * 3),
-        not_processed=NotProcessed(*[blank] * 5),
-        other_handling=blank,
-        other_handling_parts=None,
-        total=blank,
-        carried_forward=blank,
-    )
+def _row_sum_holds(counts: Counts) -> bool:
+    """总计 is the sum of the six applicant columns (blank cells as 0, as the checks read them)."""
+    applicants = [getattr(counts, column) for column in COLUMNS[:-1]]
+    if all(value is None for value in applicants):
+        return True
+    return sum(value or 0 for value in applicants) == (counts.total or 0)
 
 
 def _agree_positioned(
@@ -242,7 +231,9 @@ def _agree_positioned(
     """
     if not positioned:
         return
-    broken = {d.code: d.message for d in checks.check_requests(_assemble(found, None))}
+    broken: dict[str, str] = {}
+    for diagnostic in checks.check_requests(_assemble(found, None)):
+        broken.setdefault(diagnostic.code, diagnostic.message)
     for key, row in positioned.items():
         path = "requests." + ".".join(key)
         lines = sorted({cell.line for cell in row.cells if cell.text})
