@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 
 import attrs
 import pytest
@@ -16,8 +17,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import giar_parse
-from giar_parse import AppealTable, Layout, Outcomes, Report, strategies
-from giar_parse.labels import REQUEST_GROUPS
+from giar_parse import AppealTable, Layout, Outcomes, Report, checks, strategies
+from giar_parse.labels import REQUEST_COLUMNS, REQUEST_GROUPS
 from giar_parse.reading.normalise import fold
 from giar_parse.reading.values import is_value
 from giar_parse.writing.layouts import Block, lay_out
@@ -96,7 +97,7 @@ class Noise:
     traditional: bool = False  # 總計, 複議, 訴訟 … in the labels (mirror sites serve 繁体)
     repeated: bool = False  # a row label copied into the grid cells its merged cell covers
     letters: bool = False  # table 四's header one character per line (each its own <p>)
-    low_values: bool = False  # pdftotext -layout: a value printed low in its cell, on the next line
+    low_values: bool = False  # pdftotext -layout: a value printed low in its cell, on the next line, same x
     seed: int = 0
 
     def label(self, cell: str, rng: random.Random) -> str:
@@ -153,7 +154,9 @@ class Noise:
             noisy.append(block)
         lines = lay_out(noisy, layout).split("\n")
         if self.low_values and layout is Layout.SPACED:
-            lines = [part for line in lines for part in low_value(line, rng)]
+            # a row of table 三 placed by x position stands only where the table's identities hold
+            holds = report.requests is None or not checks.check_requests(report.requests)
+            lines = low_values(lines, rng, keep=frozenset() if holds else frozenset({len(REQUEST_COLUMNS)}))
         if not self.chrome:
             return "\n".join(lines)
         for _ in range(rng.randrange(4)):
@@ -166,17 +169,50 @@ class Noise:
 
 
 SPACE_RUN = re.compile(r" {2,}")
+VALUE_RUN = re.compile(r"\S+")
 
 
-def low_value(line: str, rng: random.Random) -> list[str]:
-    """A padded row with its last value moved down a line, in the same column (sometimes)."""
-    gaps = list(SPACE_RUN.finditer(line))
-    if len(gaps) < 2 or not is_label(line[: gaps[0].start()].strip()) or rng.random() < 0.5:
-        return [line]
-    start = gaps[-1].end()
-    if not all(is_value(fold(cell)) for cell in SPACE_RUN.split(line[gaps[0].end() :])):
-        return [line]
-    return [line[: gaps[-1].start()], " " * start + line[start:]]
+def low_values(lines: list[str], rng: random.Random, keep: frozenset[int] = frozenset()) -> list[str]:
+    """Padded rows with one of their values (any one) moved down a line, at the same x (sometimes).
+
+    The spaced layout pads to display width (a CJK character is two columns wide), so a moved
+    value keeps its display column, not its character offset.  At least two rows printing as
+    many values stay whole: they show where the columns are.  Rows printing a number of values
+    in ``keep`` are left alone.
+    """
+    rows: dict[int, list[tuple[int, re.Match[str]]]] = {}
+    for at, line in enumerate(lines):
+        gaps = list(SPACE_RUN.finditer(line))
+        if len(gaps) < 2 or not is_label(line[: gaps[0].start()].strip()):
+            continue
+        values = list(VALUE_RUN.finditer(line, gaps[0].end()))
+        if len(values) not in keep and all(is_value(fold(value.group())) for value in values):
+            rows.setdefault(len(values), []).append((at, rng.choice(values)))
+    moved: dict[int, re.Match[str]] = {}
+    for group in rows.values():
+        # a label too long for the label column pushes its row off the grid: its values stay
+        ends = [display_width(lines[at].rstrip()) for at, _ in group]
+        grid = max(set(ends), key=ends.count)
+        on_grid = [(at, value) for (at, value), end in zip(group, ends, strict=True) if end == grid]
+        movable = len(on_grid) - 2
+        for at, value in on_grid:
+            if movable > 0 and rng.random() < 0.5:
+                moved[at] = value
+                movable -= 1
+    out: list[str] = []
+    for at, line in enumerate(lines):
+        value = moved.get(at)
+        if value is None:
+            out.append(line)
+            continue
+        x = display_width(line[: value.start()])
+        kept = line[: value.start()] + " " * len(value.group()) + line[value.end() :]
+        out.extend([kept.rstrip(), " " * x + value.group()])
+    return out
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def split_header(row: tuple[str, ...], layout: Layout) -> list[tuple[str, ...]]:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import typing
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -209,6 +211,27 @@ def _cut_until(marker: str) -> Callable[[str], str]:
     return edit
 
 
+def _spaced_low(label: str, shift: int = 0) -> Callable[[str], str]:
+    """The sample in ``pdftotext -layout`` style, the middle value of row ``label`` printed a line low.
+
+    The moved value keeps its x position (display width, as the spaced layout pads), ``shift``
+    columns off.
+    """
+
+    def edit(text: str) -> str:
+        lines = giar_parse.render(giar_parse.parse(text), layout="spaced").split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith(label))
+        values = list(re.finditer(r"\S+", lines[at]))[1:]
+        middle = values[len(values) // 2]
+        x = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in lines[at][: middle.start()])
+        line = lines[at]
+        lines[at] = line[: middle.start()] + " " * len(middle.group()) + line[middle.end() :]
+        lines.insert(at + 1, " " * (x + shift) + middle.group())
+        return "\n".join(lines)
+
+    return edit
+
+
 def _cells(*values: str) -> str:
     return "".join(f"\t{value}\n" for value in values)
 
@@ -269,6 +292,15 @@ EXAMPLES: dict[str, Example] = {
         "a 2021-template table 二 row read from a Word table cell by cell",
         message="active.licensing prints each of its values 3 times, once per grid column its merged cell "
         "spans; read once",
+    ),
+    "cells.positioned": Example(
+        "the sample in ``pdftotext -layout`` style (the spaced layout), the middle value of 规范性文件 printed "
+        "on the next line under its column",
+        _spaced_low("规范性文件"),
+    ),
+    "cells.unaligned": Example(
+        "as for ``cells.positioned``, but the moved value printed three columns left of its own, between two columns",
+        _spaced_low("规范性文件", -3),
     ),
     "cells.inferred": Example(
         "one of the five 0 columns of 7.属于行政执法案卷 deleted (with the blank padding after the row)",

@@ -188,10 +188,33 @@ _ALL = (
     CodeInfo(
         "cells.disagree",
         "error",
-        "A short row of table 三 could have been placed by a rule (``cells.assigned``, ``cells.inferred``), "
+        "A short row of table 三 could have been placed by a rule (``cells.assigned``, ``cells.inferred``) "
+        "or by x position (``cells.positioned``), "
         "but the placement breaks an identity of the report's own arithmetic (its row sum, or a column's "
         "flow or outcome sum). The placement is not made: every value of the row is ``None``.",
         "Read the row by hand from the report (the diagnostic's path and line). ``strict=True`` raises "
+        ":class:`~giar_parse.errors.IncompleteReportError` instead.",
+    ),
+    CodeInfo(
+        "cells.positioned",
+        "info",
+        "A row's values stand on more than one line of space-padded text (``pdftotext -layout``: a value "
+        "printed low in its cell comes out on the next line). Each value is read under the column whose x "
+        "range it falls in, the columns taken from the table's rows printed on one line; the placement is "
+        "made only where every value falls clearly under one column and, in table 三, the row sum and the "
+        "table's identities hold with it. Table 四 (one row) is read in the order of its values' x positions, "
+        "where each 总计 then holds. One per row, naming it.",
+        "Usually nothing: the placement follows the page. Check the row against the report if it matters.",
+    ),
+    CodeInfo(
+        "cells.unaligned",
+        "error",
+        "A row's values stand on more than one line of space-padded text, and their x positions do not "
+        "place them under the table's columns unambiguously (a value between two columns or under none, two "
+        "values under one column, no rows printed on one line that agree on the columns, or, where a single "
+        "such row shows them, a row leaving a cell blank). The order of "
+        "the cells does not say which column a value is in, so none of the row's values is read.",
+        "Read the row by hand from the report (the diagnostic's line). ``strict=True`` raises "
         ":class:`~giar_parse.errors.IncompleteReportError` instead.",
     ),
     CodeInfo(

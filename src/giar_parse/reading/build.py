@@ -144,9 +144,10 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
             f"no title or statistics period names the year; {meta.year} is the first year the prose mentions",
             "year",
         )
-    active = active_disclosure(blocks, template, notes) if blocks else None
-    requests = request_table(rows, notes) if rows else None
-    appeal = next((appeal_table(table, notes) for table in appeals if table.cells), None)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    active = active_disclosure(blocks, template, notes, lines) if blocks else None
+    requests = request_table(rows, notes, lines) if rows else None
+    appeal = next((appeal_table(table, notes, lines) for table in appeals if table.cells), None)
     if appeal is None and appeals:
         header = appeals[0].header
         notes.add(

@@ -18,8 +18,10 @@ from giar_parse.model import (
     Procurement,
     Template,
 )
+from giar_parse.reading.normalise import Cell
 from giar_parse.reading.tables.cells import MONEY, Notes, build, one_copy
 from giar_parse.reading.tables.placement import fit
+from giar_parse.reading.tables.positions import Grid, is_split
 from giar_parse.reading.transformer import ActiveBlock, Row
 
 __all__ = ["ROWS_2019", "ROWS_2021", "active_disclosure"]
@@ -67,9 +69,17 @@ def _header_unit(block: ActiveBlock, template: Template) -> str:
     return "万元" if template == "2021" else ""
 
 
-def active_disclosure(blocks: Sequence[ActiveBlock], template: Template, notes: Notes) -> ActiveDisclosure:
-    """Build table 二 from its blocks, reporting missing, unexpected and unreadable rows."""
+def active_disclosure(
+    blocks: Sequence[ActiveBlock], template: Template, notes: Notes, lines: Sequence[str] = ()
+) -> ActiveDisclosure:
+    """Build table 二 from its blocks, reporting missing, unexpected and unreadable rows.
+
+    ``lines`` is the text the cells were cut from; a row whose values it prints over several
+    lines is placed by their x positions under the columns of the table's full rows.
+    """
     rows_spec = ROWS_2021 if template == "2021" else ROWS_2019
+    table_rows = [row.cells for block in blocks for row in block.rows]
+    grids = {len(spec): Grid(table_rows, len(spec), lines) for _, _, spec in rows_spec.values()}
     values: dict[str, object] = {}
     copies: dict[str, list[tuple[Row, str]]] = {}
     for block in blocks:
@@ -86,7 +96,7 @@ def active_disclosure(blocks: Sequence[ActiveBlock], template: Template, notes: 
                 continue
             copies.setdefault(rows_spec[row.label][0], []).append((row, unit))
     for printed in copies.values():
-        _add_row(printed, rows_spec, values, notes)
+        _add_row(printed, rows_spec, values, notes, grids)
     for name, _cls, _spec in rows_spec.values():
         if name not in values:
             values[name] = None
@@ -100,6 +110,7 @@ def _add_row(
     rows_spec: dict[str, tuple[str, type, tuple[tuple[str, object], ...]]],
     values: dict[str, object],
     notes: Notes,
+    grids: dict[int, Grid],
 ) -> None:
     name, cls, spec = rows_spec[printed[0][0].label]
     path = f"active.{name}"
@@ -107,6 +118,13 @@ def _add_row(
     row = one_copy([row for row, _ in printed], path, notes)
     if row is None:
         values[name] = build(cls, spec, [None] * len(spec), path=path, table="二", notes=notes, placed=False)
+        return
+    if is_split(row.cell, row.cells):
+        slots = _positioned(row, grids[len(spec)], path, notes)
+        unit = units[id(row)]
+        values[name] = build(
+            cls, spec, slots or [None] * len(spec), path=path, table="二", notes=notes, unit=unit, placed=bool(slots)
+        )
         return
     placed = fit(row.cells, len(spec), grid=_GRID)
     slots = placed.slots
@@ -132,3 +150,28 @@ def _add_row(
     values[name] = build(
         cls, spec, slots or [None] * len(spec), path=path, table="二", notes=notes, unit=unit, placed=bool(slots)
     )
+
+
+def _positioned(row: Row, grid: Grid, path: str, notes: Notes) -> list[Cell | None] | None:
+    """A row printed over several lines, placed by x position (or None, with an error)."""
+    lines = sorted({cell.line for cell in row.cells if cell.text})
+    slots = grid.place(row.cells)
+    if slots is None:
+        notes.add(
+            "cells.unaligned",
+            "error",
+            f"{path} prints its values over lines {lines[0]}–{lines[-1]}, and their x positions do not place "
+            "them under the table's columns unambiguously; none is read",
+            path,
+            row.cell.line,
+        )
+        return None
+    notes.add(
+        "cells.positioned",
+        "info",
+        f"{path} prints its values over lines {lines[0]}–{lines[-1]} (a value printed low in its cell); "
+        "each is read under the column its x position falls in",
+        path,
+        row.cell.line,
+    )
+    return slots

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from giar_parse import checks
 from giar_parse.model import AppealTable, Outcomes
+from giar_parse.reading.normalise import Cell
 from giar_parse.reading.tables.cells import Notes, build
 from giar_parse.reading.tables.placement import fit
+from giar_parse.reading.tables.positions import in_x_order, is_split
 from giar_parse.reading.transformer import Appeal
 from giar_parse.reading.values import read
 
@@ -18,13 +23,18 @@ _SPEC = tuple((name, int) for name in OUTCOMES)
 _WIDTH = len(GROUPS) * len(OUTCOMES)
 
 
-def appeal_table(table: Appeal, notes: Notes) -> AppealTable | None:
-    """Build table 四 by position; a row printing only the three 总计 cells is read as those."""
+def appeal_table(table: Appeal, notes: Notes, lines: Sequence[str] = ()) -> AppealTable | None:
+    """Build table 四 by position; a row printing only the three 总计 cells is read as those.
+
+    Values printed over several lines of padded text are read in the order of their x positions.
+    """
     # a blank cell on a header line pads the header grid; it is not a value
     header_lines = {token.line for token in table.header}
+    line = table.header[0].line if table.header else None
+    if is_split(None, table.cells):
+        return _positioned(table, notes, lines, line)
     placed = fit([cell for cell in table.cells if cell.text or cell.line not in header_lines], _WIDTH)
     slots = placed.slots
-    line = table.header[0].line if table.header else None
     # three values read as the three 总计 columns agree with 总计 = 维持 + 纠正 + 其他 + 尚未审结 (the
     # other cells blank) only where all three are 0
     if (
@@ -55,6 +65,10 @@ def appeal_table(table: Appeal, notes: Notes) -> AppealTable | None:
             placed.printed[0].line,
         )
         slots = [None] * _WIDTH
+    return _assemble(slots, notes, placed=placed.slots is not None or any(slots))
+
+
+def _assemble(slots: Sequence[Cell | None], notes: Notes | None, *, placed: bool) -> AppealTable:
     groups = {
         group: build(
             Outcomes,
@@ -62,9 +76,45 @@ def appeal_table(table: Appeal, notes: Notes) -> AppealTable | None:
             slots[i * len(OUTCOMES) : (i + 1) * len(OUTCOMES)],
             path=f"appeals.{group}",
             table="四",
-            notes=notes,
-            placed=placed.slots is not None or any(slots),
+            notes=notes or Notes(),
+            placed=placed,
         )
         for i, group in enumerate(GROUPS)
     }
     return AppealTable(**groups)
+
+
+def _positioned(table: Appeal, notes: Notes, lines: Sequence[str], line: int | None) -> AppealTable:
+    """Table 四 printed over several lines: its values in x order, where each 总计 then holds."""
+    printed = [cell for cell in table.cells if cell.text]
+    spread = sorted({cell.line for cell in printed})
+    where = f"table 四 prints its values over lines {spread[0]}–{spread[-1]}"
+    ordered = in_x_order(printed, _WIDTH, lines)
+    if ordered is None:
+        notes.add(
+            "cells.unaligned",
+            "error",
+            f"{where}, and their x positions do not give one value per column; none is read",
+            "appeals",
+            line,
+        )
+        return _assemble([None] * _WIDTH, notes, placed=False)
+    broken = checks.check_appeals(_assemble(ordered, None, placed=True))
+    if broken:
+        notes.add(
+            "cells.disagree",
+            "error",
+            f"{where}; read in the order of their x positions they would break an identity of the table "
+            f"(first: {broken[0].message}), so none is read",
+            "appeals",
+            line,
+        )
+        return _assemble([None] * _WIDTH, notes, placed=False)
+    notes.add(
+        "cells.positioned",
+        "info",
+        f"{where} (a value printed low in its cell); they are read in the order of their x positions",
+        "appeals",
+        line,
+    )
+    return _assemble(ordered, notes, placed=True)

@@ -11,6 +11,7 @@ from giar_parse.model import Counts, NotProcessed, OtherHandlingParts, RequestTa
 from giar_parse.reading.normalise import Cell
 from giar_parse.reading.tables.cells import Notes, build, one_copy
 from giar_parse.reading.tables.placement import fit, has_trailing_padding, is_lossy
+from giar_parse.reading.tables.positions import Grid, is_split
 from giar_parse.reading.transformer import Row
 from giar_parse.reading.values import read
 
@@ -51,11 +52,17 @@ ROWS: dict[str, tuple[str, ...]] = {
 }
 _GROUPS = {"withheld": Withheld, "unavailable": Unavailable, "not_processed": NotProcessed}
 _PARTS = "other_handling_parts"
+_FLOW_ROWS = frozenset({"received", "carried_over", "total", "carried_forward"})
 
 
-def request_table(rows: Sequence[Row], notes: Notes) -> RequestTable:
-    """Build table 三, placing short rows only where the table shows how and its arithmetic agrees."""
+def request_table(rows: Sequence[Row], notes: Notes, lines: Sequence[str] = ()) -> RequestTable:
+    """Build table 三, placing short rows only where the table shows how and its arithmetic agrees.
+
+    ``lines`` is the text the cells were cut from; a row whose values it prints over several
+    lines is placed by their x positions under the columns of the table's full rows.
+    """
     valued = [row for row in rows if row.label in ROWS and any(cell.text for cell in row.cells)]
+    grid = Grid([row.cells for row in valued], len(COLUMNS), lines)
     lossy = is_lossy([row.cells for row in valued], len(COLUMNS))
     padded = has_trailing_padding([row.cells for row in valued], len(COLUMNS))
     # without sub-rows a （六）其他处理 printing only blank cells is the one row, blank
@@ -80,18 +87,22 @@ def request_table(rows: Sequence[Row], notes: Notes) -> RequestTable:
     guessed: dict[tuple[str, ...], Row] = {}
     paired: list[str] = []
     inferred: list[str] = []
+    positioned: dict[tuple[str, ...], Row] = {}
     for key, printed in copies.items():
         path = "requests." + ".".join(key)
         chosen = one_copy(printed, path, notes)
         if chosen is None:
             found[key] = _unread()
             continue
-        found[key], how = _row(chosen, path, (lossy, padded), notes)
-        if how:
+        found[key], how = _row(chosen, path, (lossy, padded), notes, grid)
+        if how == "positioned":
+            positioned[key] = chosen
+        elif how:
             guessed[key] = chosen
             (paired if how == "paired" else inferred).append(path)
     _agree(found, guessed, notes, paired, inferred)
     _summarise(notes, paired, inferred)
+    _agree_positioned(found, positioned, notes)
     return _assemble(found, notes)
 
 
@@ -135,8 +146,10 @@ def _agree(
     inferred.clear()
 
 
-def _row(row: Row, path: str, shape: tuple[bool, bool], notes: Notes) -> tuple[Counts, str]:
+def _row(row: Row, path: str, shape: tuple[bool, bool], notes: Notes, grid: Grid) -> tuple[Counts, str]:
     lossy, padded = shape
+    if is_split(row.cell, row.cells):
+        return _positioned(row, path, notes, grid)
     placed = fit(row.cells, len(COLUMNS), lossy=lossy, padded=padded)
     if placed.slots is not None:
         return build(Counts, _SPEC, placed.slots, path=path, table="三", notes=notes), ""
@@ -171,6 +184,82 @@ def _row(row: Row, path: str, shape: tuple[bool, bool], notes: Notes) -> tuple[C
             row.cell.line,
         )
     return build(Counts, _SPEC, [None] * 7, path=path, table="三", notes=notes, placed=False), ""
+
+
+def _positioned(row: Row, path: str, notes: Notes, grid: Grid) -> tuple[Counts, str]:
+    """A row printed over several lines, placed by x position where its own row sum holds."""
+    lines = sorted({cell.line for cell in row.cells if cell.text})
+    where = f"{path} prints its values over lines {lines[0]}–{lines[-1]}"
+    slots = grid.place(row.cells)
+    if slots is not None:
+        if _row_sum_holds(build(Counts, _SPEC, slots, path=path, table="三", notes=Notes())):
+            return build(Counts, _SPEC, slots, path=path, table="三", notes=notes), "positioned"
+        notes.add(
+            "cells.disagree",
+            "error",
+            f"{where}; placed under the columns by their x positions they break the row sum (总计 is not the "
+            "sum of the applicant columns), so none is read",
+            path,
+            row.cell.line,
+        )
+    else:
+        notes.add(
+            "cells.unaligned",
+            "error",
+            f"{where}, and their x positions do not place them under the table's columns unambiguously; none is read",
+            path,
+            row.cell.line,
+        )
+    return build(Counts, _SPEC, [None] * 7, path=path, table="三", notes=notes, placed=False), ""
+
+
+def _row_sum_holds(counts: Counts) -> bool:
+    """总计 is the sum of the six applicant columns (blank cells as 0, as the checks read them)."""
+    applicants = [getattr(counts, column) for column in COLUMNS[:-1]]
+    if all(value is None for value in applicants):
+        return True
+    return sum(value or 0 for value in applicants) == (counts.total or 0)
+
+
+def _agree_positioned(
+    found: dict[tuple[str, ...], Counts], positioned: dict[tuple[str, ...], Row], notes: Notes
+) -> None:
+    """Keep each row placed by x position unless an identity of the table it takes part in is broken.
+
+    The flow (一+二 = 三+四) takes 本年新收, 上年结转, 总计 and 结转下年度; the outcome sum takes the outcome
+    rows and 总计.  A moved value changes every column of its row, so any broken one counts.
+    """
+    if not positioned:
+        return
+    broken: dict[str, str] = {}
+    for diagnostic in checks.check_requests(_assemble(found, None)):
+        broken.setdefault(diagnostic.code, diagnostic.message)
+    for key, row in positioned.items():
+        path = "requests." + ".".join(key)
+        lines = sorted({cell.line for cell in row.cells if cell.text})
+        where = f"{path} prints its values over lines {lines[0]}–{lines[-1]}"
+        codes = {"identity.flow"} if key[0] in _FLOW_ROWS else set()
+        if key[0] not in _FLOW_ROWS or key == ("total",):
+            codes.add("identity.outcome_sum")
+        touched = [message for code, message in broken.items() if code in codes]
+        if touched:
+            found[key] = _unread()
+            notes.add(
+                "cells.disagree",
+                "error",
+                f"{where}; placed under the columns by their x positions they would break an identity of the "
+                f"table (first: {touched[0]}), so none is read",
+                path,
+                row.cell.line,
+            )
+            continue
+        notes.add(
+            "cells.positioned",
+            "info",
+            f"{where} (a value printed low in its cell); each is read under the column its x position falls in",
+            path,
+            row.cell.line,
+        )
 
 
 def _lost_zero(printed: Sequence[Cell]) -> bool:
