@@ -19,8 +19,8 @@ from conftest import DATA, differences
 from giar_parse import DamagedDocumentError, EncryptedDocumentError, Report, strategies
 from giar_parse.cli.main import main
 from giar_parse.sources.docx import MAX_XML_BYTES, flatten_docx
-from giar_parse.sources.numbering import counted
-from giar_parse.sources.wordml import MAX_TABLE_DEPTH
+from giar_parse.sources.docx.numbering import counted
+from giar_parse.sources.docx.wordml import MAX_TABLE_DEPTH
 from wordfile import W, document_xml, docx, p, r, report_docx, tab_rows, tbl, tc, tr
 
 SAMPLES = DATA / "2021"

@@ -4,7 +4,7 @@ Each page is read once (with pdfplumber, the ``pdf`` extra): its characters, and
 tables its ruling lines draw.  A cell is every character inside it; a spanning cell is one
 field, in the row where it starts (as in the HTML input).  A table running over a page
 break is one table: a repeated header row is dropped and a row cut by the break is joined
-(see :mod:`giar_parse.sources.pages`).  Text outside tables becomes one prose line per
+(see :mod:`giar_parse.sources.pdf.pages`).  Text outside tables becomes one prose line per
 printed line; page numbers are dropped.  Every field keeps its page and bounding box.
 """
 
@@ -24,10 +24,10 @@ from giar_parse.errors import (
     NoTextLayerError,
 )
 from giar_parse.model import Diagnostic
-from giar_parse.sources.columns import unruled
-from giar_parse.sources.grid import Char, Table, TextLine, cell_grid, text_lines
 from giar_parse.sources.origins import Flattened, Lines, Origin
-from giar_parse.sources.pages import Page, stitched
+from giar_parse.sources.pdf.columns import unruled
+from giar_parse.sources.pdf.grid import Char, Table, TextLine, cell_grid, text_lines
+from giar_parse.sources.pdf.pages import Page, stitched
 
 __all__ = ["flatten_pdf"]
 

@@ -17,7 +17,7 @@ from xml.parsers import expat
 from xml.sax.saxutils import escape
 
 from giar_parse.errors import DamagedDocumentError
-from giar_parse.sources.numbering import Numbering
+from giar_parse.sources.docx.numbering import Numbering
 from giar_parse.sources.origins import Origin, join_pieces
 
 __all__ = ["MAX_TABLE_DEPTH", "Block", "check", "damaged", "decoded", "read_document", "where"]

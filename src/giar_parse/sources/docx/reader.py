@@ -1,11 +1,11 @@
 """DOCX → report text: body paragraphs and ``w:tbl`` rows in document order, read with the standard library.
 
 This module opens the zip package (refusing what is not a .docx, is damaged, encrypted or
-inflates past :data:`MAX_XML_BYTES`); :mod:`giar_parse.sources.wordml` reads the document
+inflates past :data:`MAX_XML_BYTES`); :mod:`giar_parse.sources.docx.wordml` reads the document
 XML.  A row's cells are joined by tabs as the HTML reader joins them: a cell merged across
 columns (``w:gridSpan``) is one field, a cell merged down (``w:vMerge``) is a field in its
 first row only.  Word's automatic list numbers (一、, （一）, 1.) are put back before their
-paragraphs (:mod:`giar_parse.sources.numbering`).  Paragraphs and line breaks inside a
+paragraphs (:mod:`giar_parse.sources.docx.numbering`).  Paragraphs and line breaks inside a
 cell are joined; text deleted by tracked changes (``w:del``), field codes, drawings,
 headers, footers and comments are left out.  A table whose cells hold tables (a layout
 table), or of one cell holding several paragraphs (a frame), is read as the blocks inside
@@ -20,9 +20,9 @@ import zlib
 from xml.etree import ElementTree as ET
 
 from giar_parse.errors import DamagedDocumentError, EncryptedDocumentError, GiarParseError
-from giar_parse.sources.numbering import Numbering
+from giar_parse.sources.docx.numbering import Numbering
+from giar_parse.sources.docx.wordml import check, damaged, decoded, read_document, where
 from giar_parse.sources.origins import Flattened, Lines, Origin
-from giar_parse.sources.wordml import check, damaged, decoded, read_document, where
 
 __all__ = ["MAX_XML_BYTES", "flatten_docx"]
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from giar_parse.reading.normalise import fold
 from giar_parse.reading.values import is_value
-from giar_parse.sources.grid import GridCell, Table, TextLine, join_lines
+from giar_parse.sources.pdf.grid import GridCell, Table, TextLine, join_lines
 
 __all__ = ["Item", "Page", "stitched"]
 

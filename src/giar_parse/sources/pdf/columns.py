@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from giar_parse.reading.normalise import fold
 from giar_parse.reading.values import is_value
-from giar_parse.sources.grid import Box, GridCell, Piece, Table, TextLine, join_lines
+from giar_parse.sources.pdf.grid import Box, GridCell, Piece, Table, TextLine, join_lines
 
 __all__ = ["Block", "unruled"]
 
