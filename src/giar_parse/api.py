@@ -193,11 +193,11 @@ def _read(data: bytes, name: str | None, *, strict: bool) -> Report:
         blank = " (only blank space)" if data else ""
         raise EmptyInputError(f"{where}: empty file{blank}; nothing to read — download or export the report again")
     if head.lstrip().startswith(_PDF):
-        from giar_parse.sources.pdf import flatten_pdf  # imported on first use: most input is text
+        from giar_parse.sources.pdf import flatten_pdf  # noqa: PLC0415 (on first use: most input is text)
 
         return _document(flatten_pdf, data, name, strict=strict)
     if head.startswith(_ZIPS):
-        from giar_parse.sources.docx import flatten_docx  # the XML readers: on first use
+        from giar_parse.sources.docx import flatten_docx  # noqa: PLC0415 (the XML readers: on first use)
 
         return _document(flatten_docx, data, name, strict=strict)
     if head.startswith(_OLE2):
