@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,16 @@ def test_a_higher_import_is_caught(tmp_path: Path) -> None:
     (tmp_path / "model.py").write_text(source, encoding="utf-8")
     targets = [target for target, _ in imported(tmp_path / "model.py")]
     assert any(layer(t) > layer("giar_parse.model") for t in targets)
+
+
+def test_importing_the_package_leaves_the_document_readers_and_extras_unloaded() -> None:
+    # the Word and PDF readers (and the XML, zip and URL modules behind them) load on first use;
+    # the optional extras never load with the package
+    probe = (
+        "import sys, giar_parse\n"
+        "heavy = ('giar_parse.sources.docx', 'giar_parse.sources.wordml', 'giar_parse.sources.pdf',"
+        " 'zipfile', 'xml.sax', 'urllib.request', 'hypothesis', 'pandas', 'pyarrow', 'dask')\n"
+        "print(' '.join(name for name in heavy if name in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []

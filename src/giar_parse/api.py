@@ -27,10 +27,8 @@ from giar_parse.errors import (
 from giar_parse.model import Diagnostic, Report
 from giar_parse.reading.parser import read_text
 from giar_parse.sources.decode import BOMS, decode
-from giar_parse.sources.docx import flatten_docx
 from giar_parse.sources.html import looks_like_html, read_html
 from giar_parse.sources.origins import Flattened, remap
-from giar_parse.sources.pdf import flatten_pdf
 
 __all__ = ["parse", "parse_bytes", "parse_file"]
 
@@ -195,8 +193,12 @@ def _read(data: bytes, name: str | None, *, strict: bool) -> Report:
         blank = " (only blank space)" if data else ""
         raise EmptyInputError(f"{where}: empty file{blank}; nothing to read — download or export the report again")
     if head.lstrip().startswith(_PDF):
+        from giar_parse.sources.pdf import flatten_pdf  # noqa: PLC0415 (on first use: most input is text)
+
         return _document(flatten_pdf, data, name, strict=strict)
     if head.startswith(_ZIPS):
+        from giar_parse.sources.docx import flatten_docx  # noqa: PLC0415 (the XML readers: on first use)
+
         return _document(flatten_docx, data, name, strict=strict)
     if head.startswith(_OLE2):
         if _OLE2_ENCRYPTED in data:

@@ -6,6 +6,7 @@ A null cell is read as 0, and the message says so where that mattered.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 
 import attrs
@@ -18,6 +19,9 @@ __all__ = ["check", "check_appeals", "check_requests", "request_rows"]
 
 _APPLICANTS = tuple(REQUEST_COLUMNS)[:-1]
 _OUTCOME_PARTS = ("upheld", "corrected", "other", "pending")
+# read once, not on every check: the cell getters of table 三's columns
+_COLUMN_CELLS = tuple(operator.attrgetter(column) for column in REQUEST_COLUMNS)
+_applicant_cells = operator.attrgetter(*_APPLICANTS)
 _GROUP_LABELS = {"review": "行政复议", "litigation": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
 
 
@@ -25,6 +29,17 @@ def _value(row: Counts | Outcomes | None, column: str) -> tuple[int, bool]:
     """The cell as a number for arithmetic, and whether it was null."""
     value = getattr(row, column) if row is not None else None
     return (0, True) if value is None else (value, False)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a group record of table 三, in order (read once per class)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(field.name for field in attrs.fields(cls))
+    return names
 
 
 def _show(value: int, null: bool) -> str:
@@ -44,8 +59,8 @@ def _outcome_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
     groups += ("other_handling_parts",) if table.other_handling_parts is not None else ()
     for group in groups:
         record = getattr(table, group)
-        for field in attrs.fields(type(record)):
-            yield f"{group}.{field.name}", getattr(record, field.name)
+        for name in _field_names(type(record)):
+            yield f"{group}.{name}", getattr(record, name)
     if table.other_handling_parts is None:
         yield "other_handling", table.other_handling
 
@@ -65,10 +80,12 @@ def check_requests(table: RequestTable) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     outcome_rows = [row for _, row in _outcome_rows(table)]
     rows = (table.received, table.carried_over, table.total, table.carried_forward)
-    for column, label in REQUEST_COLUMNS.items():
-        if all(row is None or getattr(row, column) is None for row in rows):
+    for (column, label), cell in zip(REQUEST_COLUMNS.items(), _COLUMN_CELLS, strict=True):
+        printed = [None if row is None else cell(row) for row in rows]
+        if all(value is None for value in printed):
             continue
-        (received, n1), (carried, n2), (total, n3), (forward, n4) = (_value(row, column) for row in rows)
+        n1, n2, n3, n4 = (value is None for value in printed)
+        received, carried, total, forward = (0 if value is None else value for value in printed)
         if received + carried != total + forward:
             out.append(
                 Diagnostic(
@@ -80,32 +97,35 @@ def check_requests(table: RequestTable) -> list[Diagnostic]:
                     f"requests.total.{column}",
                 )
             )
-        parts = [_value(row, column) for row in outcome_rows]
-        if table.total is not None and any(not null for _, null in parts):
-            summed = sum(value for value, _ in parts)
+        parts = [None if row is None else cell(row) for row in outcome_rows]
+        if table.total is not None and any(value is not None for value in parts):
+            summed = sum(value for value in parts if value is not None)
             if summed != total:
                 out.append(
                     Diagnostic(
                         "identity.outcome_sum",
                         "warning",
                         f"{label}: （七）总计 is {_show(total, n3)}, but the outcome rows （一）–（六） add up to "
-                        f"{summed}" + _null_note(n3 or any(null for _, null in parts)),
+                        f"{summed}" + _null_note(n3 or any(value is None for value in parts)),
                         f"requests.total.{column}",
                     )
                 )
     for path, row in request_rows(table):
-        if row is None or all(getattr(row, c) is None for c in _APPLICANTS):
+        if row is None:
             continue
-        total, total_null = _value(row, "total")
-        values = [_value(row, c) for c in _APPLICANTS]
-        summed = sum(v for v, _ in values)
+        values = _applicant_cells(row)
+        if all(value is None for value in values):
+            continue
+        total_null = row.total is None
+        total = 0 if row.total is None else row.total
+        summed = sum(value for value in values if value is not None)
         if summed != total:
             out.append(
                 Diagnostic(
                     "identity.row_sum",
                     "warning",
                     f"{path}: 总计 is {_show(total, total_null)}, but the six applicant columns add up to {summed}"
-                    + _null_note(total_null or any(null for _, null in values)),
+                    + _null_note(total_null or any(value is None for value in values)),
                     f"{path}.total",
                 )
             )
