@@ -562,22 +562,15 @@ def test_a_report_with_numbered_headings_reads_like_its_text() -> None:
     """The sample with its section and sub-section numbers made Word list numbers."""
     heading = re.compile(r"^\s*[一二三四五六七八九十]+、(?=\S)")
     sub = re.compile(r"^\s*（[一二三四五六七八九十]+）(?=\S)")
-    body: list[str] = []
-    rows: list[str] = []
-    for line in ROWS_TAB.splitlines():
-        if "\t" in line:
-            rows.append(tr(*[tc(cell) if cell else tc() for cell in line.split("\t")]))
-            continue
-        if rows:
-            body.append(tbl(*rows))
-            rows = []
+
+    def paragraph(line: str) -> str:
         if heading.match(line):
-            body.append(numbered(heading.sub("", line), 1))
-        elif sub.match(line):
-            body.append(numbered(sub.sub("", line), 1, 1))
-        else:
-            body.append(p(line))
-    data = docx("".join([*body, tbl(*rows)] if rows else body), parts={"word/numbering.xml": NUMBERING})
+            return numbered(heading.sub("", line), 1)
+        if sub.match(line):
+            return numbered(sub.sub("", line), 1, 1)
+        return p(line)
+
+    data = docx(tab_rows(ROWS_TAB, paragraph), parts={"word/numbering.xml": NUMBERING})
     assert flatten_docx(data, None).text == flatten_docx(docx(tab_rows(ROWS_TAB)), None).text
     assert giar_parse.parse_file(data) == giar_parse.parse(ROWS_TAB)
 

@@ -6,7 +6,7 @@ import io
 import itertools
 import random
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from xml.sax.saxutils import escape
 
 from giar_parse import Report
@@ -82,8 +82,12 @@ def tbl(*rows: str) -> str:
     return "<w:tbl><w:tblPr/>" + "".join(rows) + "</w:tbl>"
 
 
-def tab_rows(text: str) -> str:
-    """Tab-separated text as a body: a line with tabs is a table row, any other line a paragraph."""
+def tab_rows(text: str, paragraph: Callable[[str], str] | None = None) -> str:
+    """Tab-separated text as a body: a line with tabs is a table row, any other line a paragraph.
+
+    ``paragraph`` writes a line that is not a row (default: a plain ``w:p``).
+    """
+    paragraph = paragraph or p
     body: list[str] = []
     rows: list[str] = []
     for line in text.splitlines():
@@ -93,7 +97,7 @@ def tab_rows(text: str) -> str:
         if rows:
             body.append(tbl(*rows))
             rows = []
-        body.append(p(line))
+        body.append(paragraph(line))
     if rows:
         body.append(tbl(*rows))
     return "".join(body)
