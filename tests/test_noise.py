@@ -16,11 +16,11 @@ from hypothesis import example, given
 
 import giar_parse
 from giar_parse import AppealTable, Layout, Outcomes, Report, strategies
-from giar_parse.strategies.noise import NOISE_KINDS, Noise, read_back
+from giar_parse.strategies.noise import Noise, read_back
 from reports import report
 
 LAYOUTS = list(Layout)
-ALL_NOISE = Noise(NOISE_KINDS)
+ALL_NOISE = Noise(strategies.NOISE_KINDS)
 
 #: Table 四's header split over two lines ends in a blank cell under 总计, which was read
 #: as the first value and moved every value one column right (review.upheld → corrected).

@@ -67,7 +67,7 @@ from giar_parse.model import (
 )
 from giar_parse.reading.tables.cells import plain_decimal
 from giar_parse.reading.values import PLACEHOLDERS, read, scale
-from giar_parse.strategies.noise import NOISE_KINDS, Noise, read_back
+from giar_parse.strategies.noise import KINDS, Noise, read_back
 from giar_parse.writing.layouts import Layout
 
 __all__ = [
@@ -92,6 +92,17 @@ Draw = st.DrawFn
 SECTION_KINDS = tuple(labels.SECTIONS)
 #: Table names (the ``Report`` fields holding them), for ``reports(tables=...)``.
 TABLES = ("active", "requests", "appeals")
+#: The kinds of noise, named after the shapes they give a text, for ``report_texts(noise=...)``:
+#: ``punctuation`` (half-width （）：，／, full-width digits in enumerators), ``spaces``
+#: (结果 维持, 1. 属于), ``quotes`` (“三安全一稳定” as "…", 「…」 or bare), ``split_headers``
+#: (本年新 / 制作数量), ``dropped_groups`` (table 三's （三）–（六） group labels gone),
+#: ``bookmarks`` (一. 一． 一， and ``[bookmark: _Toc…]`` before headings), ``chrome``
+#: (breadcrumbs, footers, page numbers between lines), ``traditional`` (總計, 複議, 訴訟 in
+#: the labels), ``repeated_labels`` (a row label copied into the cells its merged cell
+#: covers), ``one_character_headers`` (table 四's header one character per line) and
+#: ``values_low`` (in the ``spaced`` layout, a value printed low in its cell, on the next
+#: line at the same column).
+NOISE_KINDS = KINDS
 
 _TEMPLATES: tuple[Template, ...] = ("2019", "2021")
 _YEARS = {"2019": (2019, 2020), "2021": (2021, 2025)}

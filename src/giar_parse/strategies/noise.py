@@ -21,10 +21,10 @@ from giar_parse.reading.values import is_value
 from giar_parse.writing.layouts import PLACEHOLDER, Block, Layout, lay_out
 from giar_parse.writing.render import blocks
 
-__all__ = ["NOISE_KINDS", "Noise", "read_back"]
+__all__ = ["KINDS", "Noise", "read_back"]
 
 #: The kinds of noise, each named after the shape it gives a text.
-NOISE_KINDS = (
+KINDS = (
     "punctuation",  # half-width （）：，／, full-width digits in enumerators
     "spaces",  # 结果 维持, 1. 属于
     "quotes",  # “三安全一稳定” as "…", '…', 「…」 or bare
@@ -115,15 +115,15 @@ def _is_header(row: tuple[str, ...]) -> bool:
 
 
 def _kinds(kinds: Collection[str]) -> frozenset[str]:
-    unknown = set(kinds) - set(NOISE_KINDS)
+    unknown = set(kinds) - set(KINDS)
     if isinstance(kinds, str) or unknown:
-        raise ValueError(f"noise kinds {kinds!r} must be a collection of {NOISE_KINDS}")
+        raise ValueError(f"noise kinds {kinds!r} must be a collection of {KINDS}")
     return frozenset(kinds)
 
 
 @attrs.frozen
 class Noise:
-    """Which kinds of noise (:data:`NOISE_KINDS`) to add, and a seed for the cells they touch."""
+    """Which kinds of noise (``strategies.NOISE_KINDS``) to add, and a seed for the cells they touch."""
 
     kinds: frozenset[str] = attrs.field(default=frozenset(), converter=_kinds)
     seed: int = 0
