@@ -29,10 +29,7 @@ from giar_parse import (
     Unavailable,
     Withheld,
 )
-from giar_parse.writing.layouts import PLACEHOLDER
-
-#: Layouts that print a blank cell as a placeholder (see giar_parse.Layout).
-PLACEHOLDER_LAYOUTS = frozenset({Layout.BLANK_LINES, Layout.SPACED})
+from giar_parse.strategies.noise import read_back
 
 
 def row(value: int | None = 0) -> Counts:
@@ -108,17 +105,5 @@ def report(template: str = "2019", **changes: Any) -> Report:
 
 
 def as_read_back(report: Report, layout: Layout) -> Report:
-    """The report ``parse(render(report, layout=layout))`` should give.
-
-    The report itself, except in layouts that cannot show a blank cell: there a blank is
-    printed as ``-``, which reads back as a placeholder, still null, but with a money
-    cell's ``amount_text`` then ``"-"`` (the text as printed).
-    """
-    if layout not in PLACEHOLDER_LAYOUTS or report.active is None:
-        return report
-    changes = {}
-    for field in attrs.fields(type(report.active)):
-        record = getattr(report.active, field.name)
-        if record is not None and getattr(record, "amount_text", "") is None:
-            changes[field.name] = attrs.evolve(record, amount_text=PLACEHOLDER)
-    return attrs.evolve(report, active=attrs.evolve(report.active, **changes))
+    """The report ``parse(render(report, layout=layout))`` should give (see ``strategies.noise.read_back``)."""
+    return read_back(report, layout)

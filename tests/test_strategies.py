@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import giar_parse
-from giar_parse import Report, checks, strategies
+from giar_parse import Layout, Report, checks, strategies
+from giar_parse.strategies.noise import Noise
+from reports import report
 
 FEW = settings(max_examples=25)
 
@@ -86,6 +88,12 @@ def test_amount_is_derived_from_the_text(pair: tuple[Any, str]) -> None:
         lambda: strategies.reports(sections=("summary",)),
         lambda: strategies.request_tables(template="2019", parts=True),
         lambda: strategies.amounts(default_unit="美元"),
+        lambda: strategies.report_texts(noise=("snow",)),
+        lambda: strategies.report_texts(noise="chrome"),
+        lambda: strategies.report_texts(layouts=()),
+        lambda: strategies.report_texts(layouts=("tabs",)),  # type: ignore[arg-type]
+        lambda: strategies.report_texts(layouts=Layout.TABS),  # type: ignore[arg-type]
+        lambda: strategies.report_texts(report()),  # type: ignore[arg-type]
     ],
 )
 def test_bad_knobs_are_invalid_arguments(bad: Any) -> None:
@@ -96,3 +104,69 @@ def test_bad_knobs_are_invalid_arguments(bad: Any) -> None:
             pass
 
         draw()
+
+
+@FEW
+@pytest.mark.parametrize("layout", list(Layout), ids=[layout.value for layout in Layout])
+@given(drawn=st.data())
+def test_report_texts_without_noise_are_the_rendered_report(layout: Layout, drawn: st.DataObject) -> None:
+    one = report("2021", active=None) if layout is Layout.TABS else report()
+    expected, text = drawn.draw(strategies.report_texts(st.just(one), layouts=(layout,), noise=False))
+    assert text == giar_parse.render(one, layout=layout)
+    assert giar_parse.parse(text) == expected
+
+
+#: Each kind of noise and a layout it shows in (some shapes belong to some layouts only).
+SHOWN_IN = {
+    "punctuation": Layout.TABS,
+    "spaces": Layout.TABS,
+    "quotes": Layout.PIPES,
+    "split_headers": Layout.TABS,
+    "dropped_groups": Layout.LINES,
+    "bookmarks": Layout.MARKDOWN,
+    "chrome": Layout.BLANK_LINES,
+    "traditional": Layout.GRID,
+    "repeated_labels": Layout.TABS,
+    "one_character_headers": Layout.LINES,
+    "values_low": Layout.SPACED,
+}
+
+
+def test_every_noise_kind_is_listed_with_a_layout_it_shows_in() -> None:
+    assert set(SHOWN_IN) == set(strategies.NOISE_KINDS)
+
+
+@pytest.mark.parametrize("kind", strategies.NOISE_KINDS)
+def test_each_noise_kind_changes_the_text_when_on(kind: str) -> None:
+    layout = SHOWN_IN[kind]
+    for template in ("2019", "2021"):
+        drawn = report(template)
+        plain = giar_parse.render(drawn, layout=layout)
+        texts = {Noise({kind}, seed=seed).apply(drawn, layout) for seed in range(10)}
+        assert texts - {plain}, f"{kind} left every text of the {template} template unchanged in {layout.value}"
+        for text in texts:
+            assert giar_parse.parse(text) == drawn
+
+
+def test_values_low_moves_a_value_to_the_next_line_at_its_column() -> None:
+    plain = giar_parse.render(report(), layout=Layout.SPACED).split("\n")
+    low = Noise({"values_low"}, seed=3).apply(report(), Layout.SPACED).split("\n")
+    alone = [line for line in low if line.strip() == "0"]
+    assert alone and len(low) == len(plain) + len(alone)
+
+
+def test_one_character_headers_print_table_four_header_a_character_a_line() -> None:
+    text = Noise({"one_character_headers"}).apply(report(), Layout.LINES)
+    assert "\t行\n\t政\n\t复\n\t议\n" in text
+
+
+def test_traditional_labels_are_traditional() -> None:
+    text = Noise({"traditional"}).apply(report(), Layout.GRID)
+    assert "行政複議" in text and "總计" in text and "总计" not in text  # (计 has no entry: a mixed 總计)
+
+
+@FEW
+@given(strategies.report_texts(noise=False))
+def test_report_texts_read_back(drawn: tuple[Report, str]) -> None:
+    expected, text = drawn
+    assert giar_parse.parse(text) == expected

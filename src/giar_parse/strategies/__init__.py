@@ -18,6 +18,11 @@ real reports print: zeros, blanks, counts in the millions, signed changes, amoun
 元/万元/亿元 and placeholders (``amount`` derived from ``amount_text`` as the parser
 does) and, unless ``consistent=True``, tables whose printed numbers break an identity.
 
+:func:`report_texts` draws the texts themselves: a report in any :class:`giar_parse.Layout`
+with the noise real documents carry (:data:`NOISE_KINDS`: Traditional labels, repeated
+label cells, headers one character per line, values printed low in their cell, split
+headers, page chrome …), which changes no value the text reads as.
+
 Knobs are keyword-only and checked when the strategy is made (``InvalidArgument``).
 ``blank_rate`` is the chance that a cell is blank (``None``); left ``None`` it is drawn
 per report or table from 0, 0.05, 0.3 and 1.  ``consistent`` asks for tables whose
@@ -62,8 +67,11 @@ from giar_parse.model import (
 )
 from giar_parse.reading.tables.cells import plain_decimal
 from giar_parse.reading.values import PLACEHOLDERS, read, scale
+from giar_parse.strategies.noise import KINDS, Noise, read_back
+from giar_parse.writing.layouts import Layout
 
 __all__ = [
+    "NOISE_KINDS",
     "SECTION_KINDS",
     "TABLES",
     "active_disclosures",
@@ -71,6 +79,7 @@ __all__ = [
     "appeal_tables",
     "counts",
     "outcomes",
+    "report_texts",
     "reports",
     "request_tables",
     "sections",
@@ -83,6 +92,17 @@ Draw = st.DrawFn
 SECTION_KINDS = tuple(labels.SECTIONS)
 #: Table names (the ``Report`` fields holding them), for ``reports(tables=...)``.
 TABLES = ("active", "requests", "appeals")
+#: The kinds of noise, named after the shapes they give a text, for ``report_texts(noise=...)``:
+#: ``punctuation`` (half-width （）：，／, full-width digits in enumerators), ``spaces``
+#: (结果 维持, 1. 属于), ``quotes`` (“三安全一稳定” as "…", 「…」 or bare), ``split_headers``
+#: (本年新 / 制作数量), ``dropped_groups`` (table 三's （三）–（六） group labels gone),
+#: ``bookmarks`` (一. 一． 一， and ``[bookmark: _Toc…]`` before headings), ``chrome``
+#: (breadcrumbs, footers, page numbers between lines), ``traditional`` (總計, 複議, 訴訟 in
+#: the labels), ``repeated_labels`` (a row label copied into the cells its merged cell
+#: covers), ``one_character_headers`` (table 四's header one character per line) and
+#: ``values_low`` (in the ``spaced`` layout, a value printed low in its cell, on the next
+#: line at the same column).
+NOISE_KINDS = KINDS
 
 _TEMPLATES: tuple[Template, ...] = ("2019", "2021")
 _YEARS = {"2019": (2019, 2020), "2021": (2021, 2025)}
@@ -538,3 +558,66 @@ def reports(
     if sections is not None and tables is not None and not tables and len(set(sections)) < 2:
         raise InvalidArgument("a report needs a table or two sections")
     return _reports(_template(template), _rate(blank_rate), _consistent(consistent), kinds, present, tables is not None)
+
+
+# --- report texts ---------------------------------------------------------------------
+
+
+def _noise_kinds(noise: bool | Collection[str] | None) -> st.SearchStrategy[frozenset[str]]:
+    if noise is None:
+        flags = st.lists(st.booleans(), min_size=len(NOISE_KINDS), max_size=len(NOISE_KINDS))
+        return flags.map(lambda on: frozenset(kind for kind, flag in zip(NOISE_KINDS, on, strict=True) if flag))
+    if isinstance(noise, bool):
+        return st.just(frozenset(NOISE_KINDS) if noise else frozenset())
+    if isinstance(noise, str) or not set(noise) <= set(NOISE_KINDS):
+        raise InvalidArgument(f"noise={noise!r} must be None, a bool or a collection of {NOISE_KINDS}")
+    return st.just(frozenset(noise))
+
+
+def _layouts(layouts: Collection[Layout] | None) -> st.SearchStrategy[Layout]:
+    if layouts is None:
+        return st.sampled_from(list(Layout))
+    if isinstance(layouts, (str, Layout)) or not layouts or not all(isinstance(x, Layout) for x in layouts):
+        raise InvalidArgument(f"layouts={layouts!r} must be a non-empty collection of giar_parse.Layout")
+    return st.sampled_from([layout for layout in Layout if layout in layouts])
+
+
+def _every_report() -> st.SearchStrategy[Report]:
+    return reports()
+
+
+@st.composite
+def _report_texts(
+    draw: Draw,
+    drawn: st.SearchStrategy[Report],
+    layouts: st.SearchStrategy[Layout],
+    kinds: st.SearchStrategy[frozenset[str]],
+) -> tuple[Report, str]:
+    report, layout = draw(drawn), draw(layouts)
+    noise = Noise(draw(kinds), seed=draw(st.integers(0, 2**32 - 1)))
+    return read_back(report, layout), noise.apply(report, layout)
+
+
+def report_texts(
+    reports: st.SearchStrategy[Report] | None = None,
+    *,
+    layouts: Collection[Layout] | None = None,
+    noise: bool | Collection[str] | None = None,
+) -> st.SearchStrategy[tuple[Report, str]]:
+    """``(report, text)``: a drawn report rendered in a drawn layout, with drawn noise.
+
+    ``reports`` draws the reports (:func:`reports` when ``None``); ``layouts`` names the
+    :class:`giar_parse.Layout` s to draw from (every one when ``None``).  ``noise`` turns
+    each of :data:`NOISE_KINDS` on or off by a draw when ``None``; ``False`` adds none,
+    ``True`` every kind, and a collection of kind names exactly those.  The report is the
+    one :func:`giar_parse.parse` reads the text as: the drawn one, but for a blank money
+    cell's ``amount_text`` read back as ``"-"`` in the layouts that print blanks as ``-``.
+    Noise touches labels, headings and the lines between them, never a value or a prose
+    body, and only where it leaves the reading unchanged (values printed low only in
+    padded rows on the grid, and not in a table 三 whose identities do not hold).
+    """
+    if reports is None:
+        reports = _every_report()
+    elif not isinstance(reports, st.SearchStrategy):
+        raise InvalidArgument(f"reports={reports!r} must be a hypothesis strategy of Report")
+    return _report_texts(reports, _layouts(layouts), _noise_kinds(noise))
