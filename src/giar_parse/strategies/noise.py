@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from collections.abc import Collection
 
 import attrs
@@ -18,7 +17,7 @@ from giar_parse.labels import REQUEST_COLUMNS, REQUEST_GROUPS
 from giar_parse.model import Report
 from giar_parse.reading.normalise import fold
 from giar_parse.reading.values import is_value
-from giar_parse.writing.layouts import PLACEHOLDER, Block, Layout, lay_out
+from giar_parse.writing.layouts import PLACEHOLDER, Block, Layout, display_width, lay_out
 from giar_parse.writing.render import blocks
 
 __all__ = ["KINDS", "Noise", "read_back"]
@@ -220,7 +219,7 @@ def _low_values(lines: list[str], rng: random.Random, keep: frozenset[int] = fro
     moved: dict[int, re.Match[str]] = {}
     for group in rows.values():
         # a label too long for the label column pushes its row off the grid: its values stay
-        ends = [_display_width(lines[at].rstrip()) for at, _ in group]
+        ends = [display_width(lines[at].rstrip()) for at, _ in group]
         grid = max(set(ends), key=ends.count)
         on_grid = [(at, value) for (at, value), end in zip(group, ends, strict=True) if end == grid]
         movable = len(on_grid) - 2
@@ -234,14 +233,10 @@ def _low_values(lines: list[str], rng: random.Random, keep: frozenset[int] = fro
         if low is None:
             out.append(line)
             continue
-        x = _display_width(line[: low.start()])
+        x = display_width(line[: low.start()])
         kept = line[: low.start()] + " " * len(low.group()) + line[low.end() :]
         out.extend([kept.rstrip(), " " * x + low.group()])
     return out
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _split_header(row: tuple[str, ...], layout: Layout) -> list[tuple[str, ...]]:

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Literal, NamedTuple
 
-__all__ = ["PLACEHOLDER", "Block", "Layout", "lay_out"]
+__all__ = ["PLACEHOLDER", "Block", "Layout", "display_width", "lay_out"]
 
 #: What a blank cell is printed as where a layout cannot show an empty cell.
 PLACEHOLDER = "-"
@@ -51,7 +51,8 @@ class Block(NamedTuple):
     rows: tuple[tuple[str, ...], ...]
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes: a wide (CJK) or full-width character two, any other one."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -94,21 +95,21 @@ def _spaced(block: Block) -> list[str]:
         return [row[0] for row in block.rows]
     rows = [_filled(row) for row in block.rows]
     valued = [row for row in rows if _has_values(row)]
-    label_width = min(_MAX_LABEL_WIDTH, max((_width(row[0]) for row in valued), default=0))
+    label_width = min(_MAX_LABEL_WIDTH, max((display_width(row[0]) for row in valued), default=0))
     widths: dict[int, int] = {}
     for row in valued:
         for index, cell in enumerate(reversed(row[1:])):
-            widths[index] = max(widths.get(index, 0), _width(cell))
+            widths[index] = max(widths.get(index, 0), display_width(cell))
     lines = []
     for row in rows:
         if not _has_values(row):
             lines.append("  ".join(row))
             continue
         values = row[1:]
-        line = row[0] + " " * max(label_width - _width(row[0]), 0)
+        line = row[0] + " " * max(label_width - display_width(row[0]), 0)
         line += "".join(" " * (widths[index] + 2) for index in range(len(values), len(widths)))
         for index, cell in zip(range(len(values) - 1, -1, -1), values, strict=True):
-            line += "  " + " " * (widths[index] - _width(cell)) + cell
+            line += "  " + " " * (widths[index] - display_width(cell)) + cell
         lines.append(line.rstrip())
     return lines
 

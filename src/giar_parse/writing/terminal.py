@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from giar_parse import labels
 from giar_parse.model import ActiveDisclosure2019, Report
+from giar_parse.writing.layouts import display_width
 
 __all__ = ["format_table"]
 
@@ -18,14 +18,10 @@ _LABEL_WIDTH = 22
 _REQUEST_HEADERS = ("自然人", "商业企业", "科研机构", "公益组织", "法律服务", "其他", "总计")
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _clip(text: str, width: int) -> str:
-    if _width(text) <= width:
+    if display_width(text) <= width:
         return text
-    while _width(text) > width - 1:
+    while display_width(text) > width - 1:
         text = text[:-1]
     return f"{text}…"
 
@@ -38,13 +34,13 @@ def _cell(value: Any) -> str:
 
 def _grid(headers: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]], corner: str = "") -> list[str]:
     """Rows of a label column and right-aligned value columns, widths in terminal cells."""
-    widths = [max([_width(h), *(_width(cells[i]) for _, cells in rows)]) for i, h in enumerate(headers)]
+    widths = [max([display_width(h), *(display_width(cells[i]) for _, cells in rows)]) for i, h in enumerate(headers)]
     lines = []
     for label, cells in [(corner, list(headers)), *rows]:
         label = _clip(label, _LABEL_WIDTH)
-        line = label + " " * (_LABEL_WIDTH - _width(label))
+        line = label + " " * (_LABEL_WIDTH - display_width(label))
         for cell, width in zip(cells, widths, strict=True):
-            line += "  " + " " * (width - _width(cell)) + cell
+            line += "  " + " " * (width - display_width(cell)) + cell
         lines.append("  " + line.rstrip())
     return lines
 

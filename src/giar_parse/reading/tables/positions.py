@@ -13,11 +13,11 @@ it, under the measure by which most full rows keep to a grid.
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
 from giar_parse.reading.normalise import Cell
+from giar_parse.writing.layouts import display_width
 
 __all__ = ["Grid", "in_x_order", "is_split"]
 
@@ -43,10 +43,6 @@ def is_split(label: Cell | None, cells: Sequence[Cell]) -> bool:
         return False
     per_line = Counter(cell.line for cell in ([label] if label else []) + printed)
     return max(per_line.values()) >= 2
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _apart(bands: Sequence[Band]) -> bool:
@@ -141,8 +137,8 @@ class Grid:
         if measure == "chars":
             return start, start + len(cell.raw)
         line = self._lines[cell.line - 1] if 0 < cell.line <= len(self._lines) else ""
-        x = _width(line[:start]) if len(line) >= start else start
-        return x, x + _width(cell.raw)
+        x = display_width(line[:start]) if len(line) >= start else start
+        return x, x + display_width(cell.raw)
 
     def place(self, cells: Sequence[Cell]) -> list[Slot] | None:
         """The row's printed cells under the columns their x positions fall in, or None.
@@ -194,7 +190,7 @@ def in_x_order(cells: Sequence[Cell], width: int, lines: Sequence[str]) -> list[
         return None
     for cell in printed:
         line = lines[cell.line - 1] if 0 < cell.line <= len(lines) else ""
-        if _width(line[: cell.column - 1]) != cell.column - 1:
+        if display_width(line[: cell.column - 1]) != cell.column - 1:
             return None
     ordered = sorted(printed, key=lambda cell: cell.column)
     for before, after in itertools.pairwise(ordered):
