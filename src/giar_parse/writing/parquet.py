@@ -10,14 +10,13 @@ from types import TracebackType
 from typing import Any
 
 from giar_parse.errors import MissingExtraError
+from giar_parse.writing.dataframe import DTYPES
 from giar_parse.writing.records import POSITION_KEYS, RECORD_KEYS
 
 __all__ = ["ROW_GROUP", "ParquetWriter", "parquet_schema"]
 
 #: Rows buffered before a row group is written (the cells of about 330 reports).
 ROW_GROUP = 65_536
-
-_INTEGERS = frozenset({"year", "errors", "warnings", "value", "source_line", "source_column"})
 
 
 def _pyarrow() -> tuple[Any, Any]:
@@ -41,9 +40,9 @@ def parquet_schema(*, provenance: bool = False) -> Any:  # pyarrow.Schema
     """
     pa, _ = _pyarrow()
     keys = RECORD_KEYS + POSITION_KEYS if provenance else RECORD_KEYS
-    types = {key: pa.int64() if key in _INTEGERS else pa.large_string() for key in keys}
-    types["yuan"] = pa.float64()
-    return pa.schema([(key, types[key]) for key in keys])
+    # the DataFrame's dtypes decide, so to_dataframe(...).to_parquet() and this writer cannot drift apart
+    types = {"Int64": pa.int64(), "float64": pa.float64(), "string": pa.large_string()}
+    return pa.schema([(key, types[DTYPES[key]]) for key in keys])
 
 
 class ParquetWriter:
