@@ -16,9 +16,7 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from giar_parse.reading.normalise import fold
-from giar_parse.reading.values import is_value
-from giar_parse.sources.pdf.grid import Box, GridCell, Piece, Table, TextLine, join_lines
+from giar_parse.sources.pdf.grid import Box, GridCell, Piece, Table, TextLine, join_lines, prints_value
 
 __all__ = ["Block", "unruled"]
 
@@ -32,18 +30,12 @@ class Block(NamedTuple):
     content: TextLine | Table
 
 
-def _is_value(piece: Piece) -> bool:
-    """A number (an amount perhaps with its unit) or a placeholder, as the reading stage reads values."""
-    folded = fold(piece.text)
-    return bool(folded) and is_value(folded)
-
-
 def _value_pieces(line: TextLine) -> list[Piece]:
     """The values of a row: the run of value pieces at its right end (values are printed right of labels)."""
     if len(line.pieces) < 2:
         return []
     start = len(line.pieces)
-    while start > 0 and _is_value(line.pieces[start - 1]):
+    while start > 0 and prints_value(line.pieces[start - 1].text):
         start -= 1
     return list(line.pieces[start:])
 

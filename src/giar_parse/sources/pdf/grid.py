@@ -11,7 +11,21 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-__all__ = ["Box", "Char", "GridCell", "Piece", "Table", "TextLine", "cell_grid", "join_lines", "text_lines"]
+from giar_parse.reading.normalise import fold
+from giar_parse.reading.values import is_value
+
+__all__ = [
+    "Box",
+    "Char",
+    "GridCell",
+    "Piece",
+    "Table",
+    "TextLine",
+    "cell_grid",
+    "join_lines",
+    "prints_value",
+    "text_lines",
+]
 
 #: (x0, top, x1, bottom) in PDF points from the page's top left corner.
 Box = tuple[float, float, float, float]
@@ -196,3 +210,9 @@ def _find(by_row: list[list[tuple[float, float, float, int]]], tops: list[float]
             if x0 <= x <= x1 and y <= bottom:
                 return index
     return None
+
+
+def prints_value(text: str) -> bool:
+    """True for a number (an amount perhaps with its unit) or a placeholder, as the reading stage reads values."""
+    folded = fold(text)
+    return bool(folded) and is_value(folded)

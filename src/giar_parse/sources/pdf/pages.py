@@ -13,9 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from giar_parse.reading.normalise import fold
-from giar_parse.reading.values import is_value
-from giar_parse.sources.pdf.grid import GridCell, Table, TextLine, join_lines
+from giar_parse.sources.pdf.grid import GridCell, Table, TextLine, join_lines, prints_value
 
 __all__ = ["Item", "Page", "stitched"]
 
@@ -91,14 +89,9 @@ def _above(cell: GridCell, bottom: list[tuple[GridCell, int, int]]) -> tuple[int
     return None
 
 
-def _is_value(text: str) -> bool:
-    folded = fold(text)
-    return bool(folded) and is_value(folded)
-
-
 def _spans(upper: GridCell) -> bool:
     """True for a cell above the break whose empty remainder below it is not a field: a label, never a value."""
-    return bool(upper.text) and not _is_value(upper.text)
+    return bool(upper.text) and not prints_value(upper.text)
 
 
 def _cut(sides: list[tuple[str, str]]) -> bool:
@@ -107,7 +100,7 @@ def _cut(sides: list[tuple[str, str]]) -> bool:
     A value is never cut, so no column may hold a value beside anything on the other side;
     and some column must be empty on one side only (what the break left on the other page).
     """
-    if any((_is_value(a) and b) or (_is_value(b) and a) for a, b in sides):
+    if any((prints_value(a) and b) or (prints_value(b) and a) for a, b in sides):
         return False
     return any(bool(a) != bool(b) for a, b in sides)
 
