@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import giar_parse
-from giar_parse.reading.grammar import lark_parser
+from giar_parse.reading import grammar
 from giar_parse.sources.docx import flatten_docx
 
 SAMPLES = Path(__file__).resolve().parents[1] / "tests" / "data" / "2021"
@@ -55,7 +55,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
-    lark_parser()
+    grammar.load()
     samples = {path.stem: path.read_bytes() for path in sorted(SAMPLES.glob("*.docx"))}
     totals = []
     for name, data in samples.items():

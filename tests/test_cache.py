@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
-import pickle
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from lark import Lark
 
 import giar_parse
 from giar_parse.reading import cache, grammar
 
-SOURCE = 'start: WORD+\nWORD: /[a-z]+/\n%ignore " "\n'
+DATA = {"rules": [("start", 1, (0,))], "states": {0: {"WORD": (True, 1)}}, "start": 0}
 
 
-def build() -> Lark:
-    return Lark(SOURCE, parser="lalr")
+def build() -> dict[str, object]:
+    return {**DATA}
+
+
+def valid(loaded: object) -> bool:
+    return isinstance(loaded, dict) and loaded.keys() == DATA.keys()
+
+
+def cached(key: str, build: object, directory: Path | None) -> object:
+    return cache.cached(key, build, directory, valid)  # type: ignore[arg-type]
 
 
 def files(directory: Path) -> list[str]:
@@ -28,76 +35,77 @@ def files(directory: Path) -> list[str]:
 
 
 def test_builds_then_loads(tmp_path: Path) -> None:
-    built: list[Lark] = []
+    built: list[object] = []
 
-    def counting() -> Lark:
+    def counting() -> object:
         built.append(build())
         return built[-1]
 
-    first = cache.cached("key", counting, tmp_path)
+    first = cached("key", counting, tmp_path)
     assert len(built) == 1
     [name] = files(tmp_path)
-    assert name.startswith("grammar-") and name.endswith(".lark.pickle")
-    second = cache.cached("key", counting, tmp_path)
+    assert name.startswith("grammar-") and name.endswith(".tables")
+    second = cached("key", counting, tmp_path)
     assert len(built) == 1, "the second call must load the file, not build"
     assert second is not first
-    assert second.parse("ab cd") == first.parse("ab cd")
+    assert second == first == DATA
 
 
 def test_changed_key_builds_anew_and_keeps_a_recent_old_file(tmp_path: Path) -> None:
-    cache.cached("old grammar", build, tmp_path)
+    cached("old grammar", build, tmp_path)
     [old] = files(tmp_path)
     built: list[int] = []
-    cache.cached("new grammar", lambda: built.append(1) or build(), tmp_path)
+    cached("new grammar", lambda: built.append(1) or build(), tmp_path)
     assert built == [1]
     assert old in files(tmp_path) and len(files(tmp_path)) == 2
     # both load from then on: two installations sharing the directory do not evict each other
-    cache.cached("old grammar", lambda: pytest.fail("should load"), tmp_path)
-    cache.cached("new grammar", lambda: pytest.fail("should load"), tmp_path)
+    cached("old grammar", lambda: pytest.fail("should load"), tmp_path)
+    cached("new grammar", lambda: pytest.fail("should load"), tmp_path)
 
 
 def test_files_unused_for_a_month_are_removed(tmp_path: Path) -> None:
-    cache.cached("old grammar", build, tmp_path)
+    cached("old grammar", build, tmp_path)
     [old] = files(tmp_path)
     month_ago = time.time() - 31 * 24 * 3600
     os.utime(tmp_path / old, (month_ago, month_ago))
-    cache.cached("new grammar", build, tmp_path)
+    cached("new grammar", build, tmp_path)
     [new] = files(tmp_path)
     assert new != old
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps({"data": 1, "memo": 2}), pickle.dumps(42)])
+@pytest.mark.parametrize("damage", [b"", b"not marshal data", marshal.dumps({"data": 1, "memo": 2}), marshal.dumps(42)])
 def test_damaged_file_is_rebuilt_and_replaced(tmp_path: Path, damage: bytes) -> None:
-    cache.cached("key", build, tmp_path)
+    cached("key", build, tmp_path)
     [name] = files(tmp_path)
     (tmp_path / name).write_bytes(damage)
     built: list[int] = []
-    parser = cache.cached("key", lambda: built.append(1) or build(), tmp_path)
+    parser = cached("key", lambda: built.append(1) or build(), tmp_path)
     assert built == [1]
-    assert parser.parse("ab").children[0] == "ab"
-    assert cache.cached("key", lambda: pytest.fail("should load the repaired file"), tmp_path).parse("cd")
+    assert parser == DATA
+    assert cached("key", lambda: pytest.fail("should load the repaired file"), tmp_path) == DATA
 
 
 def test_unwritable_directory_only_means_no_cache(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    parser = cache.cached("key", build, blocker / "cache")  # the parent is a file: mkdir fails
-    assert parser.parse("ab").children[0] == "ab"
+    parser = cached("key", build, blocker / "cache")  # the parent is a file: mkdir fails
+    assert parser == DATA
     assert files(tmp_path) == ["a-file"]
 
 
 def test_directory_others_can_write_is_neither_read_nor_written(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
-    cache.cached("key", build, shared)
+    cached("key", build, shared)
     [name] = files(shared)
-    (shared / name).write_bytes(pickle.dumps("planted by another user"))
+    planted = marshal.dumps({**DATA, "start": 99})  # planted by another user
+    (shared / name).write_bytes(planted)
     shared.chmod(0o777)
     built: list[int] = []
-    parser = cache.cached("key", lambda: built.append(1) or build(), shared)
+    parser = cached("key", lambda: built.append(1) or build(), shared)
     assert built == [1]
-    assert isinstance(parser, Lark)
-    assert (shared / name).read_bytes() == pickle.dumps("planted by another user")
+    assert parser == DATA
+    assert (shared / name).read_bytes() == planted
 
 
 def test_cache_dir_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -111,7 +119,7 @@ def test_cache_dir_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 
 def test_no_cache_directory_builds(tmp_path: Path) -> None:
-    assert cache.cached("key", build, None).parse("ab").children[0] == "ab"
+    assert cached("key", build, None) == DATA
 
 
 _REPORT = "import json, giar_parse; print(json.dumps(giar_parse.to_dict(giar_parse.parse(giar_parse.sample_text()))))"
@@ -135,5 +143,15 @@ def test_a_loaded_grammar_reads_reports_as_a_built_one(tmp_path: Path) -> None:
     assert _fresh(str(tmp_path)) == expected
 
 
-def test_the_process_parser_is_built_once() -> None:
-    assert grammar.lark_parser() is grammar.lark_parser()
+def test_the_process_grammar_is_loaded_once() -> None:
+    assert grammar.tables() is grammar.tables()
+    assert grammar.automaton() is grammar.automaton()
+
+
+def test_cached_tables_are_the_tables_lark_builds() -> None:
+    built = grammar.tables_of(grammar.lark_parser(), grammar._cell_terminal)
+    assert marshal.loads(marshal.dumps(built)) == built
+    loaded = grammar.tables()
+    # Lark numbers the states differently from build to build; the rules and terminals are the same
+    assert (built["rules"], built["terminals"]) == (loaded["rules"], loaded["terminals"])
+    assert len(built["states"]) == len(loaded["states"])

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from lark import Token
 
 from conftest import SEED_IDS, SHARED_SAMPLES, seed_text
-from giar_parse.reading import grammar, parser
-from giar_parse.reading.grammar import LEXER_TERMINALS, lark_parser
-from giar_parse.reading.lalr import automaton
+from giar_parse.reading import parser
+from giar_parse.reading.cache import ENVIRONMENT
+from giar_parse.reading.grammar import LEXER_TERMINALS, automaton, lark_parser
 from giar_parse.reading.lexer import tokens
 from giar_parse.reading.normalise import Cell, cells
+from giar_parse.reading.token import Token, make_token
 
 TERMINALS = sorted({t.name for t in lark_parser().terminals if t.name not in LEXER_TERMINALS} | LEXER_TERMINALS)
 
@@ -46,9 +51,7 @@ def test_reports_read_alike(text: str) -> None:
 
 def _token(kind: str, line: int) -> Token:
     cell = Cell("0" if kind == "CELLS" else kind.lower(), kind.lower(), line, 1)
-    token = Token(kind, cell.raw, line=line, column=1)
-    token.value = (cell,) if kind == "CELLS" else cell
-    return token
+    return make_token(kind, cell.raw, (cell,) if kind == "CELLS" else cell, line, 1)
 
 
 @given(st.lists(st.sampled_from(TERMINALS), max_size=60))
@@ -67,15 +70,18 @@ def test_stray_tokens_are_skipped_alike() -> None:
     assert [(note.code, note.line) for note in notes] == [("layout.unexpected", 2), ("layout.unexpected", 5)]  # type: ignore[attr-defined]
 
 
-def test_tokens_made_by_slots_are_lark_tokens() -> None:
-    assert grammar.make_token is grammar._token_by_slots  # lark 1.x, as installed
+def test_a_token_is_its_printed_text_with_its_terminal_and_payload() -> None:
     cell = Cell("0", "０", 7, 3)
-    for kind, value in (("CELLS", (cell,)), ("PROSE", cell)):
-        fast = grammar._token_by_slots(kind, cell.raw, value, cell.line, cell.column)
-        slow = grammar._token_by_lark(kind, cell.raw, value, cell.line, cell.column)
-        assert type(fast) is type(slow) is Token
-        assert str(fast) == str(slow) == "０"
-        assert fast == slow
-        assert {slot: getattr(fast, slot) for slot in Token.__slots__} == {
-            slot: getattr(slow, slot) for slot in Token.__slots__
-        }
+    token = make_token("CELLS", cell.raw, (cell,), cell.line, cell.column)
+    assert isinstance(token, str) and str(token) == "０"
+    assert (token.type, token.value, token.line, token.column) == ("CELLS", (cell,), 7, 3)
+    with pytest.raises(AttributeError):
+        token.other = 1  # type: ignore[attr-defined]
+
+
+def test_a_warm_process_never_imports_lark(tmp_path: Path) -> None:
+    code = "import sys, giar_parse; giar_parse.parse(giar_parse.sample_text()); print('lark' in sys.modules)"
+    env = {**os.environ, ENVIRONMENT: str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)]
+    runs.append(subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True))
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]  # the first builds the tables with Lark

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import IO
 
 import attrs
-from lark.exceptions import LarkError
 
 from giar_parse.errors import (
     BinaryInputError,
@@ -40,7 +39,7 @@ _OLE2_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # how Word stores a pa
 _SNIFF = 8192  # bytes looked at to tell binary from text
 
 # what a bug deep in the reading stages can raise; it reaches the user as our own error
-_INTERNAL = (LarkError, LookupError, ArithmeticError, TypeError, ValueError, AttributeError)
+_INTERNAL = (LookupError, ArithmeticError, TypeError, ValueError, AttributeError)
 
 
 def _strict(report: Report, text: str) -> Report:

@@ -22,7 +22,7 @@ from giar_parse.cli.output import Interrupt, Writer, held
 from giar_parse.cli.progress import Progress, Tally
 from giar_parse.cli.series import run_series
 from giar_parse.errors import MissingExtraError
-from giar_parse.reading.grammar import lark_parser
+from giar_parse.reading import grammar
 from giar_parse.sources.sample import sample_text
 from giar_parse.writing.parquet import ParquetWriter
 from giar_parse.writing.schema import json_schema
@@ -124,7 +124,7 @@ def _jobs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[Job
 
 def _warm() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    lark_parser()  # build the grammar once per worker process
+    grammar.load()  # build the grammar once per worker process
 
 
 def _outcomes(jobs: list[Job], options: Options, processes: int) -> Generator[Outcome, None, None]:

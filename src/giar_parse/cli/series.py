@@ -24,7 +24,7 @@ from giar_parse.api import parse_bytes
 from giar_parse.cli.batch import STDIN, expand
 from giar_parse.errors import GiarParseError
 from giar_parse.model import Diagnostic, Report
-from giar_parse.reading.grammar import lark_parser
+from giar_parse.reading import grammar
 from giar_parse.series import check_series
 from giar_parse.writing.json import diagnostic_dict
 
@@ -52,7 +52,7 @@ def _reports(names: Sequence[str], *, strict: bool, processes: int) -> tuple[lis
         results = list(map(work, names))
     else:
         chunk = max(1, min(16, len(names) // (processes * 8)))
-        with multiprocessing.get_context().Pool(processes, initializer=lark_parser) as pool:
+        with multiprocessing.get_context().Pool(processes, initializer=grammar.load) as pool:
             results = list(pool.imap(work, names, chunksize=chunk))
     reports = [result for result in results if isinstance(result, Report)]
     return reports, [result for result in results if isinstance(result, str)]

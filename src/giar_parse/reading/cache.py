@@ -1,16 +1,18 @@
 """The built grammar kept between processes: a file per grammar in the user's cache directory.
 
-Building the LALR tables from ``grammar.lark`` takes most of a process's first parse;
-loading them back takes a fraction of that.  The file's name is a hash of everything the
-tables depend on (the grammar text, the Lark options, the Lark and Python versions), so
-a changed grammar or an upgraded Lark never reads a stale file.  Nothing here can stop a
+Building the LALR tables from ``grammar.lark`` with Lark takes most of a process's first
+parse; loading them back takes a fraction of that, and needs no Lark.  What is kept is
+plain data (dicts, lists, tuples, strs and ints) written with :mod:`marshal`, which,
+unlike a pickle, cannot run code when read.  The file's name is a hash of everything the
+tables depend on (the grammar text, the form of the tables, the Python version), so a
+changed grammar never reads a stale file.  Nothing here can stop a
 parse: a missing, unreadable, corrupt or unwritable cache only means the tables are built
 in memory, as without a cache.
 
 The directory is ``$GIAR_PARSE_CACHE_DIR`` where set (set it empty to switch the cache
 off), else ``$XDG_CACHE_HOME/giar-parse`` or ``~/.cache/giar-parse``
-(``%LOCALAPPDATA%/giar-parse`` on Windows).  The file is a pickle, so it is read only
-from a directory of the user's own that no other user can write to, and it is written
+(``%LOCALAPPDATA%/giar-parse`` on Windows).  The file is read only from a directory of
+the user's own that no other user can write to (so nobody else chooses the tables), and it is written
 atomically (a temporary file renamed into place): processes starting together never
 read half a file.
 """
@@ -18,6 +20,7 @@ read half a file.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import stat
 import sys
@@ -25,16 +28,14 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-
-import lark
-from lark import Lark
+from typing import Any, TypeVar
 
 __all__ = ["ENVIRONMENT", "cache_dir", "cached"]
 
 #: The environment variable naming the cache directory ("" switches the cache off).
 ENVIRONMENT = "GIAR_PARSE_CACHE_DIR"
 _PREFIX = "grammar-"
-_SUFFIX = ".lark.pickle"
+_SUFFIX = ".tables"
 # a file no process has written for this long is another grammar's, no longer in use
 _KEEP_SECONDS = 30 * 24 * 3600
 
@@ -68,16 +69,17 @@ def _private(directory: Path) -> bool:
     return stat.S_ISDIR(mode) and not mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _load(path: Path) -> Lark | None:
+T = TypeVar("T")
+
+
+def _load(path: Path) -> Any:
     try:
-        with path.open("rb") as file:
-            loaded = Lark.load(file)
+        return marshal.loads(path.read_bytes())
     except Exception:  # any damage to the file means: build the tables anew
         return None
-    return loaded if isinstance(loaded, Lark) else None
 
 
-def _save(parser: Lark, directory: Path, path: Path) -> None:
+def _save(data: Any, directory: Path, path: Path) -> None:
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(directory):
@@ -85,7 +87,7 @@ def _save(parser: Lark, directory: Path, path: Path) -> None:
         with tempfile.NamedTemporaryFile(dir=directory, prefix=f".{_PREFIX}", delete=False) as file:
             temporary = Path(file.name)
             try:
-                parser.save(file)
+                marshal.dump(data, file)
             except BaseException:
                 file.close()
                 temporary.unlink(missing_ok=True)
@@ -100,19 +102,20 @@ def _save(parser: Lark, directory: Path, path: Path) -> None:
         pass
 
 
-def cached(key: str, build: Callable[[], Lark], directory: Path | None) -> Lark:
-    """The parser stored under ``key`` in ``directory``, or ``build()`` (then stored there).
+def cached(key: str, build: Callable[[], T], directory: Path | None, valid: Callable[[object], bool]) -> T:
+    """The data stored under ``key`` in ``directory`` where ``valid``, or ``build()`` (then stored there).
 
-    ``key`` names everything the parser depends on; ``directory`` None means no cache.
+    ``key`` names everything the data depends on; ``directory`` None means no cache.
+    ``build`` returns plain data that :mod:`marshal` can write.
     """
     if directory is None:
         return build()
-    digest = hashlib.sha256("\0".join((key, lark.__version__, sys.version)).encode("utf-8")).hexdigest()[:24]
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
     path = directory / f"{_PREFIX}{digest}{_SUFFIX}"
     if _private(directory):
         loaded = _load(path)
-        if loaded is not None:
-            return loaded
-    parser = build()
-    _save(parser, directory, path)
-    return parser
+        if loaded is not None and valid(loaded):
+            return loaded  # type: ignore[no-any-return]
+    data = build()
+    _save(data, directory, path)
+    return data

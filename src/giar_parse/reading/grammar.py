@@ -1,79 +1,92 @@
-"""The Lark parser for grammar.lark, built once per process, and the cell classifier it defines."""
+"""grammar.lark, loaded once per process: its tables, automaton, cell classifier, and Lark's parser.
+
+The LALR tables come from the grammar cache (or are built with Lark and cached); the
+automaton runs them; Lark's own parser runs only where the automaton cannot.
+A process that finds the tables in the cache never imports Lark.
+"""
 
 from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterator
 from importlib import resources
-from typing import Any
-
-from lark import Lark, Token
-from lark.lexer import Lexer
+from typing import TYPE_CHECKING, Any
 
 from giar_parse.reading.cache import cache_dir, cached
+from giar_parse.reading.lalr import Automaton, Tables, automaton_of, tables_of
+from giar_parse.reading.token import Token
 from giar_parse.reading.transformer import ToElements
 
-__all__ = ["LEXER_TERMINALS", "classifier", "lark_parser", "make_token"]
+if TYPE_CHECKING:
+    from lark import Lark
+
+__all__ = ["LEXER_TERMINALS", "automaton", "classifier", "lark_parser", "load", "tables"]
 
 #: Terminals the lexer makes itself rather than by matching a cell against a pattern.
 LEXER_TERMINALS = frozenset({"CELLS", "PROSE"})
 
-
-# What Token.__new__ sets (lark 1.x); where a Lark version has other slots, its constructor is used.
-_TOKEN_SLOTS = ("type", "start_pos", "value", "line", "column", "end_line", "end_column", "end_pos")
-_new_str = str.__new__
-
-
-def _token_by_slots(kind: str, raw: str, value: object, line: int, column: int) -> Token:
-    token: Token = _new_str(Token, raw)
-    token.type = kind
-    token.value = value
-    token.line = line
-    token.column = column
-    token.start_pos = token.end_line = token.end_column = token.end_pos = None
-    return token
+# the plain-data form of the tables; a change to it (in lalr.tables_of) must change this
+_TABLES_FORMAT = "lalr tables 1, maybe_placeholders=False, terminals without CELLS PROSE"
+_TABLE_KEYS = frozenset({"rules", "states", "start", "end", "terminals"})
 
 
-def _token_by_lark(kind: str, raw: str, value: object, line: int, column: int) -> Token:
-    token = Token(kind, raw, line=line, column=column)
-    token.value = value
-    return token
+def _source() -> str:
+    return resources.files("giar_parse").joinpath("grammar.lark").read_text(encoding="utf-8")
 
 
-#: ``make_token(kind, raw, value, line, column)``: a Token whose text is ``raw`` and whose
-#: ``value`` is the payload, as ``Token(kind, raw, line=line, column=column)`` with its value
-#: replaced, in a third of the time.
-make_token = _token_by_slots if getattr(Token, "__slots__", None) == _TOKEN_SLOTS else _token_by_lark
-
-
-class _TokenStream(Lexer):
-    """Hands the tokens made by giar_parse.reading.lexer to the LALR parser unchanged."""
-
-    def __init__(self, lexer_conf: Any) -> None:
-        pass
-
-    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
-        yield from data
+def _cell_terminal(name: str) -> bool:
+    return name not in LEXER_TERMINALS
 
 
 def _build(source: str) -> Lark:
-    return Lark(source, parser="lalr", lexer=_TokenStream, maybe_placeholders=False, transformer=ToElements())
+    from lark import Lark  # noqa: PLC0415 (Lark only where the tables are built)
+    from lark.lexer import Lexer  # noqa: PLC0415
+
+    class TokenStream(Lexer):
+        """Hands the tokens made by giar_parse.reading.lexer to the LALR parser unchanged."""
+
+        def __init__(self, lexer_conf: Any) -> None:
+            pass
+
+        def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
+            yield from data
+
+    return Lark(source, parser="lalr", lexer=TokenStream, maybe_placeholders=False, transformer=ToElements())
 
 
 @functools.lru_cache(maxsize=1)
 def lark_parser() -> Lark:
-    """The LALR parser over cell tokens: loaded from the grammar cache, or built (once per process)."""
-    source = resources.files("giar_parse").joinpath("grammar.lark").read_text(encoding="utf-8")
-    # the cache key: what the tables are made from (the transformer and lexer are read at load time)
-    key = f"{source}\0lalr {_TokenStream.__module__}.{_TokenStream.__qualname__} maybe_placeholders=False"
-    return cached(key, functools.partial(_build, source), cache_dir())
+    """Lark's LALR parser over cell tokens, built once per process (for a grammar the automaton cannot run)."""
+    return _build(_source())
+
+
+def _valid(loaded: object) -> bool:
+    return isinstance(loaded, dict) and loaded.keys() == _TABLE_KEYS
+
+
+@functools.lru_cache(maxsize=1)
+def tables() -> Tables:
+    """The grammar's LALR tables: loaded from the grammar cache, or built with Lark (then cached)."""
+    source = _source()
+    key = "\0".join((source, _TABLES_FORMAT, sys.version))
+    return cached(key, lambda: tables_of(_build(source), _cell_terminal), cache_dir(), _valid)
+
+
+@functools.lru_cache(maxsize=1)
+def automaton() -> Automaton | None:
+    """The automaton of the grammar (built once), or None where Lark's driver must run."""
+    return automaton_of(tables(), ToElements())
 
 
 @functools.lru_cache(maxsize=1)
 def classifier() -> re.Pattern[str]:
     """One regex whose named groups are the grammar's cell terminals, for ``fullmatch``."""
-    branches = [
-        f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in lark_parser().terminals if t.name not in LEXER_TERMINALS
-    ]
-    return re.compile("|".join(branches))
+    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in tables()["terminals"]))
+
+
+def load() -> None:
+    """Load the grammar now (once per process), e.g. in a worker before its first report."""
+    automaton()
+    classifier()

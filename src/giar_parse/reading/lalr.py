@@ -1,31 +1,38 @@
-"""The LALR automaton of grammar.lark run directly: Lark's tables, the ToElements reductions.
+"""The LALR automaton of grammar.lark run directly: Lark's tables as plain data, the ToElements reductions.
 
 Lark's own driver builds a parse tree node for every inlined rule (``_element``,
 ``_request_label`` …) and then splices it into its parent; most of its time goes there.
 This runs the same tables with the same reductions and the same splicing, on plain lists:
-for every token stream it returns what Lark returns.  Where the grammar uses a feature
-this does not implement (aliases, ``?rule``, filtered tokens, token callbacks, a rule
-without a ToElements method), :func:`automaton` is None and Lark's driver is used.
+for every token stream it returns what Lark returns.  The tables are plain data
+(:data:`Tables`: ints, strs, tuples and dicts), so the grammar cache keeps them and a
+process that finds them there never imports Lark.  Where the grammar uses a feature this
+does not implement (aliases, ``?rule``, filtered tokens, token callbacks, a rule without a
+ToElements method), there is no automaton and Lark's driver is used.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lark import Lark, Token
-from lark.exceptions import UnexpectedToken
-from lark.grammar import Rule
-from lark.parsers.lalr_analysis import Shift
+from giar_parse.errors import GiarParseError
+from giar_parse.reading.token import Token
 
-from giar_parse.reading.grammar import lark_parser
+if TYPE_CHECKING:
+    from lark import Lark
+    from lark.grammar import Rule
 
-__all__ = ["Automaton", "automaton", "automaton_of"]
+__all__ = ["Automaton", "Tables", "automaton_of", "tables_of"]
 
 Reduce = Callable[[list[Any]], Any]
 # (True, next state) or (False, (number of children, rule name, reduction))
 Action = tuple[bool, Any]
+
+#: The grammar's LALR tables as plain data: ``rules`` is a list of (rule name, number of
+#: children, positions of inlined children), or None where the automaton cannot run the
+#: grammar; ``states`` maps state → terminal or rule name → (True, next state) or (False,
+#: rule index); ``terminals`` lists (name, regex) of the cell terminals in the grammar's order.
+Tables = dict[str, Any]
 
 
 class Automaton(NamedTuple):
@@ -60,9 +67,9 @@ class Automaton(NamedTuple):
         while True:
             action = states[state_stack[-1]].get("$END")
             if action is None or action[0]:
-                expected = {name for name in states[state_stack[-1]] if name.isupper()}
-                eof = Token("$END", "", 0, 1, 1)
-                raise UnexpectedToken(eof, expected)  # type: ignore[no-untyped-call]
+                expected = sorted(name for name in states[state_stack[-1]] if name.isupper())
+                wanted = ", ".join(expected)
+                raise GiarParseError(f"the tables could not be read: the report ends where {wanted} must follow")
             self._reduce(state_stack, value_stack, action[1])
             if state_stack[-1] == self.end:
                 return value_stack[-1]
@@ -83,9 +90,8 @@ def _inlined(name: str) -> bool:
     return name.startswith("_")
 
 
-def _reduction(rule: Rule, transformer: object) -> Reduce | None:
+def _reduction(name: str, spliced: frozenset[int], transformer: object) -> Reduce | None:
     """The rule's reduction, as Lark's tree builder makes it for this grammar's rules."""
-    name = rule.origin.name
     method: Reduce | None = None
     if _inlined(name):
         if hasattr(transformer, name):
@@ -94,7 +100,6 @@ def _reduction(rule: Rule, transformer: object) -> Reduce | None:
         method = getattr(transformer, name, None)
         if method is None or getattr(method, "visit_wrapper", None) is not None:
             return None
-    spliced = frozenset(i for i, symbol in enumerate(rule.expansion) if not symbol.is_term and _inlined(symbol.name))
     if not spliced:
         return method or _same
     keep = method or _same
@@ -127,28 +132,49 @@ def _supported(rule: Rule) -> bool:
     return not any(symbol.is_term and getattr(symbol, "filter_out", False) for symbol in rule.expansion)
 
 
-@functools.lru_cache(maxsize=1)
-def automaton() -> Automaton | None:
-    """The automaton of the process's parser (built once), or None where Lark's driver must run."""
-    return automaton_of(lark_parser())
+def tables_of(parser: Lark, cell_terminals: Callable[[str], bool]) -> Tables:
+    """The plain-data tables of a Lark LALR parser (``rules`` None where the automaton cannot run it)."""
+    from lark.parsers.lalr_analysis import Shift  # noqa: PLC0415 (Lark only where the tables are built)
 
-
-def automaton_of(parser: Lark) -> Automaton | None:
-    """The automaton for a Lark parser with a transformer, or None where Lark's driver must run."""
-    transformer = parser.options.transformer
     conf = parser.parse_interactive([]).parser_state.parse_conf
-    if transformer is None or any(isinstance(key, str) for key in conf.callbacks) or parser.options.propagate_positions:
-        return None
-    reductions: dict[Rule, tuple[int, str, Reduce]] = {}
-    for rule in parser.rules:
-        reduce = _reduction(rule, transformer) if _supported(rule) else None
-        if reduce is None:
-            return None
-        reductions[rule] = (len(rule.expansion), rule.origin.name, reduce)
-    states: dict[Any, dict[str, Action]] = {}
-    for state, actions in conf.states.items():
-        states[state] = {
-            symbol: (True, argument) if action is Shift else (False, reductions[argument])
+    terminals = [(str(t.name), str(t.pattern.to_regexp())) for t in parser.terminals if cell_terminals(t.name)]
+    runnable = not any(isinstance(key, str) for key in conf.callbacks) and not parser.options.propagate_positions
+    if not runnable or not all(_supported(rule) for rule in parser.rules):
+        return {"rules": None, "states": {}, "start": None, "end": None, "terminals": terminals}
+    numbers = {rule: number for number, rule in enumerate(parser.rules)}
+    rules = [
+        (
+            str(rule.origin.name),
+            len(rule.expansion),
+            tuple(i for i, symbol in enumerate(rule.expansion) if not symbol.is_term and _inlined(symbol.name)),
+        )
+        for rule in parser.rules
+    ]
+    states = {
+        state: {
+            str(symbol): (True, argument) if action is Shift else (False, numbers[argument])
             for symbol, (action, argument) in actions.items()
         }
-    return Automaton(states, conf.start_state, conf.end_state)
+        for state, actions in conf.states.items()
+    }
+    return {"rules": rules, "states": states, "start": conf.start_state, "end": conf.end_state, "terminals": terminals}
+
+
+def automaton_of(tables: Tables, transformer: object) -> Automaton | None:
+    """The automaton for plain-data tables and a transformer, or None where Lark's driver must run."""
+    if tables["rules"] is None:
+        return None
+    reductions: list[tuple[int, str, Reduce]] = []
+    for name, size, spliced in tables["rules"]:
+        reduce = _reduction(name, frozenset(spliced), transformer)
+        if reduce is None:
+            return None
+        reductions.append((size, name, reduce))
+    states: dict[Any, dict[str, Action]] = {
+        state: {
+            symbol: (True, argument) if shift else (False, reductions[argument])
+            for symbol, (shift, argument) in actions.items()
+        }
+        for state, actions in tables["states"].items()
+    }
+    return Automaton(states, tables["start"], tables["end"])

@@ -5,13 +5,12 @@ from __future__ import annotations
 import functools
 import re
 
-from lark import Token
-
 from giar_parse.model import Diagnostic
 from giar_parse.reading.fuzzy import match_label, official_label
-from giar_parse.reading.grammar import classifier, make_token
+from giar_parse.reading.grammar import classifier
 from giar_parse.reading.normalise import MAX_LABEL, Cell, fold
 from giar_parse.reading.tables.requests import ROWS
+from giar_parse.reading.token import Token, make_token
 from giar_parse.reading.values import is_value
 
 __all__ = ["tokens"]

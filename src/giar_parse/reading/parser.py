@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from lark import Token
-from lark.exceptions import UnexpectedToken
-
 from giar_parse.errors import GiarParseError
 from giar_parse.model import Diagnostic, Report
 from giar_parse.reading.build import build_report
-from giar_parse.reading.grammar import lark_parser
-from giar_parse.reading.lalr import automaton
+from giar_parse.reading.grammar import automaton, lark_parser
 from giar_parse.reading.lexer import tokens
 from giar_parse.reading.normalise import cells
+from giar_parse.reading.token import Token
 from giar_parse.reading.transformer import Element
 
 __all__ = ["read_text"]
@@ -61,15 +58,20 @@ def _elements(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[E
 
 def _elements_by_lark(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[Element]:
     """As :func:`_elements`, with Lark's interactive parser (for a grammar the automaton cannot run)."""
+    from lark.exceptions import LarkError, UnexpectedToken  # noqa: PLC0415 (only for such a grammar)
+
     parser = lark_parser().parse_interactive([])
     skipped = 0
     for token in stream:
         try:
-            parser.feed_token(token)
+            parser.feed_token(token)  # type: ignore[arg-type]
         except UnexpectedToken:
             skipped += 1
             _skipped(token, skipped, text, notes)
-    return cast(list[Element], parser.feed_eof())  # type: ignore[no-untyped-call]
+    try:
+        return cast(list[Element], parser.feed_eof())  # type: ignore[no-untyped-call]
+    except LarkError as error:
+        raise GiarParseError(f"the tables could not be read: {error}") from None
 
 
 def read_text(text: str) -> Report:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from lark import Token, Transformer
-
 from giar_parse.reading.normalise import Cell
+from giar_parse.reading.token import Token
 
 __all__ = ["ActiveBlock", "Appeal", "Element", "Heading", "Prose", "Request", "Row", "ToElements"]
 
@@ -72,8 +71,8 @@ def _cells(items: list[Any]) -> tuple[Cell, ...]:
     return tuple(c for item in items if isinstance(item, Token) and item.type == "CELLS" for c in item.value)
 
 
-class ToElements(Transformer[Token, list[Element]]):
-    """Builds :data:`Element` tuples while the LALR parser reduces rules."""
+class ToElements:
+    """Builds :data:`Element` tuples while the LALR parser reduces rules: one method per rule."""
 
     def start(self, items: list[Element]) -> list[Element]:
         """All elements in document order."""
