@@ -1,0 +1,298 @@
+"""The figures the prose restates, compared with the tables (prose.mismatch).
+
+Each phrase family is written into the overview of a real report (the bundled 2019-template
+sample, or the 2021-template 平潭 2023 report in tests/data/2021) once with the table's own
+number, which must be read and match silently, and once with another number, which must
+give exactly one ``prose.mismatch`` naming the phrase, both numbers, the path and the line.
+The near-misses print numbers that disagree with the table: any comparison would warn.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import giar_parse
+from giar_parse.__main__ import main
+from giar_parse.diagnostics import CODES
+from giar_parse.reading.prose import chinese_number, figures
+
+DATA = Path(__file__).parent / "data"
+SAMPLE = giar_parse.sample_text()  # 重庆市 2020, 2019 template
+PINGTAN = (DATA / "2021" / "pingtan-gov-2023.rows-tab.txt").read_text(encoding="utf-8")  # 2023, 2021 template
+
+
+def with_overview(text: str, *lines: str) -> str:
+    """The report with the body of 一、总体情况 replaced by ``lines``."""
+    heading = text.index("一、总体情况\n") + len("一、总体情况\n")
+    after = text.index("二、主动公开政府信息情况")
+    after = text.rfind("\n", 0, after) + 1
+    return text[:heading] + "".join(f"{line}\n" for line in lines) + text[after:]
+
+
+def overview_line(text: str) -> int:
+    return text[: text.index("一、总体情况\n")].count("\n") + 2
+
+
+def parsed(text: str, *lines: str) -> giar_parse.Report:
+    return giar_parse.parse(with_overview(text, *lines))
+
+
+def mismatches(report: giar_parse.Report) -> list[giar_parse.Diagnostic]:
+    return [d for d in report.diagnostics if d.code == "prose.mismatch"]
+
+
+ORGANISATIONS = ("business", "research", "public_interest", "legal_services", "other_org")
+BOTH_OPEN = "requests.disclosed.total+requests.partially_disclosed.total"
+# (report text, the sentence with {n} for the number, the table's number, the path compared)
+FAMILIES = [
+    (SAMPLE, "全年共收到政府信息公开申请{n}件。", 5758, "requests.received.total"),
+    (SAMPLE, "本年新收政府信息公开申请{n}件，办理情况良好。", 5758, "requests.received.total"),
+    (SAMPLE, "全市共受理公开申请{n}件。", 5758, "requests.received.total"),
+    (SAMPLE, "收到申请5758件，其中自然人{n}件。", 5330, "requests.received.natural_person"),
+    (SAMPLE, "收到申请5758件，涉及商业企业{n}件。", 352, "requests.received.business"),
+    (
+        SAMPLE,
+        "收到申请5758件，自然人5330件、法人或其他组织{n}件。",
+        428,
+        "+".join(f"requests.received.{c}" for c in ORGANISATIONS),
+    ),
+    (SAMPLE, "上年结转政府信息公开申请{n}件。", 173, "requests.carried_over.total"),
+    (SAMPLE, "全年办结政府信息公开申请{n}件。", 5787, "requests.total.total"),
+    (SAMPLE, "依法答复{n}件。", 5787, "requests.total.total"),
+    (SAMPLE, "结转下年度继续办理{n}件。", 144, "requests.carried_forward.total"),
+    (SAMPLE, "另有{n}件在法定期限内结转到下年度办理。", 144, "requests.carried_forward.total"),
+    (SAMPLE, "办结5787件，其中予以公开{n}件。", 3887, "requests.disclosed.total"),
+    (SAMPLE, "部分公开{n}件。", 242, "requests.partially_disclosed.total"),
+    (SAMPLE, "予以公开及部分公开{n}件，公开率71.35%。", 4129, BOTH_OPEN),
+    (SAMPLE, "不予公开{n}件。", 294, "requests.withheld.*.total"),
+    (SAMPLE, "无法提供{n}件。", 1147, "requests.unavailable.*.total"),
+    (SAMPLE, "不予处理{n}件。", 190, "requests.not_processed.*.total"),
+    (SAMPLE, "其他处理{n}件。", 27, "requests.other_handling.total"),
+    (SAMPLE, "因政府信息公开被申请行政复议{n}件。", 386, "appeals.review.total"),
+    (SAMPLE, "被提起行政诉讼{n}件。", 648, "appeals.litigation.total+appeals.litigation_after_review.total"),
+    (SAMPLE, "未经复议直接起诉{n}件。", 564, "appeals.litigation.total"),
+    (SAMPLE, "复议后提起行政诉讼{n}件。", 84, "appeals.litigation_after_review.total"),
+    (
+        SAMPLE,
+        "因政府信息公开引起的行政复议和行政诉讼案件{n}件。",
+        1034,
+        "appeals.review.total+appeals.litigation.total+appeals.litigation_after_review.total",
+    ),
+    (SAMPLE, "本年新制作规范性文件{n}件。", 1332, "active.normative_documents.made"),
+    (SAMPLE, "新公开规章{n}件。", 7, "active.regulations.published"),
+    (SAMPLE, "作出行政许可决定{n}件。", 5189052, "active.licensing.decisions"),
+    (SAMPLE, "行政处罚{n}件，", 4053811, "active.penalties.decisions"),
+    (SAMPLE, "实施行政强制{n}件。", 72836, "active.coercion.decisions"),
+    (PINGTAN, "本年制发行政规范性文件{n}件。", 77, "active.normative_documents.issued"),
+    (PINGTAN, "废止规范性文件{n}件。", 132, "active.normative_documents.repealed"),
+    (PINGTAN, "现行有效行政规范性文件{n}件。", 470, "active.normative_documents.in_force"),
+    (PINGTAN, "规章本年制发{n}件。", 0, "active.regulations.issued"),
+    (PINGTAN, "行政许可{n}件、", 2629, "active.licensing.decisions"),
+    (PINGTAN, "其他处理{n}件。", 2, "requests.other_handling_parts.*.total"),
+    (PINGTAN, "收到申请81件，涉及自然人{n}件。", 80, "requests.received.natural_person"),
+    (PINGTAN, "全年办理政府信息公开申请{n}件。", 81, "requests.total.total"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "number", "path"), FAMILIES, ids=[f[1] for f in FAMILIES])
+def test_a_restated_number_matches_silently(text: str, sentence: str, number: int, path: str) -> None:
+    report = parsed(text, sentence.format(n=number))
+    found = [f for f in report.prose_figures if f.number == number and f.path == path]
+    assert len(found) == 1, report.prose_figures
+    assert found[0].table == number and found[0].line == overview_line(text)
+    assert mismatches(report) == []
+
+
+@pytest.mark.parametrize(("text", "sentence", "number", "path"), FAMILIES, ids=[f[1] for f in FAMILIES])
+def test_a_contradicting_number_gives_one_warning(text: str, sentence: str, number: int, path: str) -> None:
+    report = parsed(text, "开展培训多次。", sentence.format(n=number + 1))
+    (warning,) = mismatches(report)
+    assert warning.severity == "warning" and warning.path == path
+    assert warning.line == overview_line(text) + 1
+    phrase = next(f.phrase for f in report.prose_figures if f.path == path)
+    assert f"“{phrase}”" in warning.message and f"{number + 1}" in phrase
+    assert f"({number + 1})" in warning.message and f"has {number} at {path}" in warning.message
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("一百七十三", 173),
+        ("１７３", 173),  # full-width digits
+        ("173", 173),
+    ],
+)
+def test_numbers_in_chinese_numerals_and_full_width_digits(written: str, number: int) -> None:
+    report = parsed(SAMPLE, f"上年结转政府信息公开申请{written}件。")
+    assert [(f.number, f.table) for f in report.prose_figures] == [(number, 173)]
+
+
+def test_thousands_separators_where_the_clauses_use_full_width_commas() -> None:
+    report = parsed(SAMPLE, "全年共收到政府信息公开申请5,758件，办结5,787件。")
+    assert [(f.number, f.table) for f in report.prose_figures] == [(5758, 5758), (5787, 5787)]
+    # where "," also separates clauses, "3,100件" may be 3 and 100: not read
+    report = parsed(SAMPLE, "上年结转申请173件,办结5,787件。")
+    assert [f.number for f in report.prose_figures] == [173]
+
+
+def test_chinese_numerals() -> None:
+    written = ("十", "十五", "二十三", "一百零五", "两千", "三千零二十")
+    assert [chinese_number(t) for t in written] == [10, 15, 23, 105, 2000, 3020]
+    assert [chinese_number(t) for t in ("", "二二", "百", "千", "一二三", "十十")] == [None] * 6
+
+
+def test_money_compares_exactly_at_the_tables_precision() -> None:
+    report = parsed(PINGTAN, "全年行政事业性收费5949.088667万元。")
+    assert [(f.number, f.table) for f in report.prose_figures] == [(Decimal("59490886.67"), Decimal("59490886.67"))]
+    # in yuan to the fen: the table's precision (0.000001万元) too
+    assert [f.table for f in parsed(PINGTAN, "行政事业性收费59490886.67元。").prose_figures] == [Decimal("59490886.67")]
+    report = parsed(PINGTAN, "全年行政事业性收费5949.088668万元。")
+    (warning,) = mismatches(report)
+    assert warning.path == "active.fees.amount" and "59490886.68 yuan" in warning.message
+    # rounded in the prose: not the table's precision, so not compared (and no warning)
+    for rounded in ("5949.09万元", "5949万元", "59490887元", "5949.0887万元"):
+        report = parsed(PINGTAN, f"全年行政事业性收费{rounded}。")
+        assert [f.table for f in report.prose_figures] == [None], rounded
+        assert mismatches(report) == []
+
+
+NEAR_MISSES = [
+    "全年共收到政府信息公开申请较上年增加12件。",
+    "收到政府信息公开申请同比增长100件。",
+    "全年共收到政府信息公开申请约6000件。",
+    "全年共收到政府信息公开申请5000余件。",
+    "全年共收到政府信息公开申请5000多件。",
+    "全年共收到政府信息公开申请超过5000件。",
+    "全年共收到政府信息公开申请5000件左右。",
+    "全年共收到政府信息公开申请5000件以上。",
+    "全年共收到政府信息公开申请5000-6000件。",
+    "全年共收到政府信息公开申请五千至六千件。",
+    "全年共收到政府信息公开申请0.6万件。",
+    "2019年收到政府信息公开申请4000件。",
+    "上年收到政府信息公开申请4000件。",
+    "累计收到政府信息公开申请40000件。",
+    "平均每月收到政府信息公开申请480件。",
+    "市本级收到政府信息公开申请300件。",
+    "各区县政府部门共收到政府信息公开申请3000件。",
+    "全年共收到政府信息公开申请6000件，其中上年结转173件。",
+    "全年共收到政府信息公开申请6000件（含上年结转申请100件）。",
+    "收到申请5758件，其中予以公开100件。",  # of the new applications only: the table counts 上年结转 too
+    "收到申请6000件，其中本年新收5000件。",
+    "因属于国家秘密而不予公开10件。",
+    "对属于信访举报投诉类申请的不予处理20件。",
+    "依申请公开答复率为100%，予以公开率51.85%。",
+    "行政复议和行政诉讼分别为3件、5件。",
+    "清理出现行有效规范性文件393件。",
+    "全年收取信息处理费3940元。",
+    "第3件申请予以公开。",
+    "梳理并公开“一件事一次办”事项41项。",
+    "全年办理政府信息公开申请5000件。",  # 办理: 总计 or 新收 + 上年结转, which differ here
+    "按时答复100件。",
+    "行政许可事项683项，受理行政许可申请3件。",
+]
+
+
+@pytest.mark.parametrize("sentence", NEAR_MISSES)
+def test_near_misses_are_not_compared(sentence: str) -> None:
+    # every number of these sentences differs from the table's: any comparison would warn
+    report = parsed(SAMPLE, sentence)
+    assert mismatches(report) == []
+    assert all(f.table == f.number for f in report.prose_figures if f.table is not None)
+
+
+def test_a_quantity_the_prose_gives_twice_differently_is_not_compared() -> None:
+    report = parsed(SAMPLE, "全年收到申请5758件。", "市政务服务中心收到申请5000件。")
+    assert [(f.number, f.table) for f in report.prose_figures] == [(5758, None), (5000, None)]
+    assert mismatches(report) == []
+
+
+def test_a_blank_table_cell_is_not_compared() -> None:
+    text = with_overview(SAMPLE, "全年收到申请5000件。").replace("\t5758\n", "\t\n", 1)
+    report = giar_parse.parse(text)
+    assert [(f.number, f.table) for f in report.prose_figures] == [(5000, None)]
+    assert mismatches(report) == []
+
+
+def test_a_template_without_the_column_is_not_compared() -> None:
+    # 2021 words in a 2019-template report, and the other way round: not read
+    assert parsed(SAMPLE, "本年制发规范性文件5件，行政事业性收费5万元。").prose_figures == ()
+    assert parsed(PINGTAN, "本年新制作规范性文件5件。").prose_figures == ()
+
+
+def test_the_phrase_keeps_its_line_over_wrapped_lines() -> None:
+    report = parsed(SAMPLE, "2020年，全市共受理政府信息公开申", "请 5 759 件，办结 5787", "件。")
+    first = overview_line(SAMPLE)
+    # "5 759" is two numbers: nothing read from it
+    assert [(f.phrase, f.line) for f in report.prose_figures] == [("办结5787件", first + 1)]
+    report = parsed(SAMPLE, "2020年，全市共受理政府信息公开申", "请 5759 件。")
+    (warning,) = mismatches(report)
+    assert warning.line == first and "受理政府信息公开申请5759件" in warning.message
+
+
+def test_sections_five_and_six_are_not_read() -> None:
+    text = SAMPLE.replace("六、其他需要报告的事项\n无。\n", "六、其他需要报告的事项\n全年收到申请5000件。\n")
+    report = giar_parse.parse(text)
+    assert all(f.number != 5000 for f in report.prose_figures)
+
+
+@given(st.text(max_size=300))
+@example("收到申请" * 40 + "81件")
+@example("予以公开及部分公开" + "、" * 200 + "1件")
+def test_arbitrary_prose_never_raises(text: str) -> None:
+    for template in ("2019", "2021"):
+        for claim in figures([(list(range(1, text.count("\n") + 2)), text.split("\n"))], year=2020, template=template):
+            assert claim.line >= 1 and claim.phrase
+
+
+_WORDS = st.sampled_from(
+    ["收到", "申请", "予以公开", "部分公开", "及", "不予公开", "其中", "含", "结转", "下年度", "上年", "行政复议",
+     "诉讼", "自然人", "办理", "办结", "万元", "件", "起", "约", "余", "，", "、", "；", "。", "(", ")", "2020年",
+     "十", "二", "百", "0", "7", "81", "5,758", "3.5", " ", "\n"]
+)  # fmt: skip
+
+
+@given(st.lists(_WORDS, max_size=60).map("".join))
+def test_prose_made_of_the_grammars_words_never_raises(text: str) -> None:
+    report = parsed(SAMPLE, *text.split("\n"))
+    assert all(f.line >= 1 for f in report.prose_figures)
+
+
+def test_the_code_is_registered_as_a_warning() -> None:
+    assert CODES["prose.mismatch"].severity == "warning"
+
+
+def test_csv_and_the_diagnostics_file_show_the_warning(tmp_path: Path) -> None:
+    clean = giar_parse.to_records(giar_parse.parse(SAMPLE))
+    text = SAMPLE.replace("申请5758件", "申请5759件")
+    rows = giar_parse.to_records(giar_parse.parse(text))
+    assert {row["warnings"] for row in rows} == {clean[0]["warnings"] + 1}
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    out, diagnostics = tmp_path / "cells.csv", tmp_path / "diagnostics.jsonl"
+    # a warning, not an error: --strict still counts the report as parsed
+    assert main([str(path), "--format", "csv", "-o", str(out), "--diagnostics", str(diagnostics), "--strict"]) == 0
+    table = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert {row["warnings"] for row in table} == {str(clean[0]["warnings"] + 1)}
+    lines = [json.loads(line) for line in diagnostics.read_text(encoding="utf-8").splitlines()]
+    (found,) = [line for line in lines if line["code"] == "prose.mismatch"]
+    assert found["severity"] == "warning" and found["path"] == "requests.received.total" and found["line"] == 12
+
+
+def test_json_carries_the_figures() -> None:
+    data = giar_parse.to_dict(giar_parse.parse(SAMPLE))
+    (figure,) = data["prose_figures"]
+    assert figure == {
+        "phrase": "接收政府信息公开申请5758件",
+        "number": 5758,
+        "path": "requests.received.total",
+        "line": 12,
+        "table": 5758,
+    }
