@@ -12,17 +12,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import giar_parse
+from giar_parse import strategies
 from giar_parse.__main__ import main
 from giar_parse.diagnostics import CODES
-from giar_parse.reading.prose import chinese_number, figures
+from giar_parse.reading.numerals import chinese_number
+from giar_parse.reading.prose import figures
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = giar_parse.sample_text()  # 重庆市 2020, 2019 template
@@ -296,3 +300,107 @@ def test_json_carries_the_figures() -> None:
         "line": 12,
         "table": 5758,
     }
+
+
+# --- the property: a drawn report whose overview restates its own numbers ----------------------
+
+PREFACE = (
+    "本机关认真贯彻落实政府信息公开条例，坚持以公开为常态、不公开为例外，"
+    "持续深化政务公开工作，现将本年度有关情况报告如下。"
+)
+WITHHELD = ("withheld", "unavailable", "not_processed")
+
+
+def _group_total(group: object) -> int | None:
+    """The sum of a group's rows' 总计, or None where one is not printed."""
+    totals = [getattr(row, "total", None) for row in attrs.astuple(group, recurse=False)]
+    return None if any(t is None for t in totals) else sum(t for t in totals if t is not None)
+
+
+def restatements(report: giar_parse.Report) -> list[tuple[str, str, int | Decimal]]:
+    """(path, sentence with {n}, number) for every quantity of the tables that prints a number."""
+    out: list[tuple[str, str, int | Decimal]] = []
+
+    def say(path: str, sentence: str, number: int | Decimal | None) -> None:
+        if number is not None:
+            out.append((path, sentence, number))
+
+    requests, appeals, active = report.requests, report.appeals, report.active
+    if requests is not None:
+        for name, sentence in (
+            ("received", "全年共收到政府信息公开申请{n}件"),
+            ("carried_over", "上年结转政府信息公开申请{n}件"),
+            ("total", "全年办结政府信息公开申请{n}件"),
+            ("carried_forward", "结转下年度继续办理{n}件"),
+            ("disclosed", "予以公开{n}件"),
+            ("partially_disclosed", "部分公开{n}件"),
+        ):
+            say(f"requests.{name}.total", sentence, getattr(getattr(requests, name), "total", None))
+        for name, words in zip(WITHHELD, ("不予公开", "无法提供", "不予处理"), strict=True):
+            say(f"requests.{name}.*.total", words + "{n}件", _group_total(getattr(requests, name)))
+        if requests.other_handling is not None:
+            say("requests.other_handling.total", "其他处理{n}件", requests.other_handling.total)
+        elif requests.other_handling_parts is not None:
+            say("requests.other_handling_parts.*.total", "其他处理{n}件", _group_total(requests.other_handling_parts))
+    if appeals is not None:
+        say("appeals.review.total", "因政府信息公开被申请行政复议{n}件", appeals.review.total)
+        direct, after = appeals.litigation.total, appeals.litigation_after_review.total
+        sued = None if direct is None or after is None else direct + after
+        say("appeals.litigation.total+appeals.litigation_after_review.total", "被提起行政诉讼{n}件", sued)
+    if isinstance(active, giar_parse.ActiveDisclosure2019):
+        say(
+            "active.normative_documents.made",
+            "本年新制作规范性文件{n}件",
+            getattr(active.normative_documents, "made", None),
+        )
+        say("active.regulations.published", "新公开规章{n}件", getattr(active.regulations, "published", None))
+    if isinstance(active, giar_parse.ActiveDisclosure2021):
+        say(
+            "active.normative_documents.issued",
+            "本年制发行政规范性文件{n}件",
+            getattr(active.normative_documents, "issued", None),
+        )
+        say("active.regulations.in_force", "现行有效规章{n}件", getattr(active.regulations, "in_force", None))
+        fees = active.fees
+        if fees is not None and fees.amount is not None and re.fullmatch(r"\d+(\.\d+)?", fees.amount_text or ""):
+            say("active.fees.amount", "全年行政事业性收费{n}万元", Decimal(fees.amount_text or "0"))
+    if active is not None:
+        for name, words in (("licensing", "作出行政许可决定"), ("penalties", "行政处罚"), ("coercion", "实施行政强制")):
+            say(f"active.{name}.decisions", words + "{n}件", getattr(getattr(active, name), "decisions", None))
+    return out
+
+
+def with_restated_overview(report: giar_parse.Report, numbers: list[int | Decimal]) -> giar_parse.Report:
+    said = restatements(report)
+    body = PREFACE + "".join(f"{sentence.format(n=n)}。" for (_, sentence, _), n in zip(said, numbers, strict=True))
+    overview = giar_parse.Section(1, "overview", "总体情况", body)
+    return attrs.evolve(report, sections=(overview, *(s for s in report.sections if s.number != 1)))
+
+
+def _bumped(number: int | Decimal) -> int | Decimal:
+    """Another number printed to the same precision."""
+    if isinstance(number, int):
+        return number + 1
+    return number + Decimal(1).scaleb(number.as_tuple().exponent)  # type: ignore[arg-type]
+
+
+DRAWN = strategies.reports(tables=strategies.TABLES, sections=("overview", "active_disclosure", "requests", "appeals"))
+
+
+@given(drawn=DRAWN, which=st.integers(0, 40), layout=st.sampled_from([giar_parse.Layout.TABS, giar_parse.Layout.LINES]))
+def test_an_overview_restating_the_tables_gives_no_mismatch_and_one_changed_number_gives_one(
+    drawn: giar_parse.Report, which: int, layout: giar_parse.Layout
+) -> None:
+    said = restatements(drawn)
+    numbers = [number for _, _, number in said]
+    report = giar_parse.parse(giar_parse.render(with_restated_overview(drawn, numbers), layout=layout))
+    assert mismatches(report) == []
+    compared = {f.path for f in report.prose_figures if f.table is not None and f.table == f.number}
+    assert compared == {path for path, _, _ in said}
+    if not said:
+        return
+    which %= len(said)
+    numbers[which] = _bumped(numbers[which])
+    report = giar_parse.parse(giar_parse.render(with_restated_overview(drawn, numbers), layout=layout))
+    (warning,) = mismatches(report)
+    assert warning.path == said[which][0]

@@ -1,0 +1,285 @@
+"""The grammar of the figures prose restates: the phrase families, and the words of doubt.
+
+:mod:`giar_parse.reading.prose` runs it over a section's folded text (NFKC, no spaces, the
+full-width comma kept as ``，``): every number (:mod:`~giar_parse.reading.numerals`) whose
+words before it end in the words of one :data:`FAMILIES` entry names that table quantity,
+unless :data:`DOUBT` or the family's own veto is in its clause.  ``docs/prose.md`` lists the
+families with examples.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from giar_parse.labels import REQUEST_COLUMNS
+
+__all__ = [
+    "APPLICANTS",
+    "CARRIED_FORWARD_AFTER",
+    "DOUBT",
+    "FAMILIES",
+    "HEADS",
+    "MARKS",
+    "NESTED",
+    "NEW_OR_CARRIED",
+    "Family",
+    "Phrase",
+    "phrase",
+    "quantity_path",
+]
+
+# --- the phrase families -------------------------------------------------------------------------
+
+_GLUE = r"(?:数量|总数|总量|数)?(?:共计|总计|合计|共|计)?(?:达到|达|为|是|有)?:?\Z"
+_APPLICATIONS = r"(?:的)?(?:政府信息公开|信息公开|依申请公开|公开)?(?:的)?(?:申请)?(?:件)?" + _GLUE
+# what may stand between 收到 and 申请: not another quantity, not a part of the applicants
+_FILLER = (
+    r"(?:(?!办结|答复|办理|处理|结转|自然人|法人|企业|机构|组织|许可|处罚|强制|复议|诉讼|投诉|举报|信访|咨询|事项)"
+    r"[^\d,，;:()。\ue001]){0,30}?"
+)
+_OUTCOME = r"(?:的)?(?:申请)?(?:件)?" + _GLUE
+_AND = r"(?:和|及|与|、|以及|或)"
+_REVIEW, _SUIT = r"(?:行政)?复议", r"(?:行政)?诉讼"
+_SUING = r"(?:提起)?(?:行政诉讼|起诉|诉讼)(?:的)?(?:案件)?" + _GLUE
+_DOC = r"(?P<doc>行政规范性文件|规范性文件|规章)"
+_DOCS = {"行政规范性文件": "normative_documents", "规范性文件": "normative_documents", "规章": "regulations"}
+_ITEMS = {"许可": "licensing", "处罚": "penalties", "强制": "coercion"}
+# the applicant columns of table 三 by their labels (法人或其他组织: the five columns under it)
+_ORGANISATIONS = ("business", "research", "public_interest", "legal_services", "other_org")
+APPLICANTS: dict[str, tuple[str, ...]] = {
+    label: (key,) for key, label in REQUEST_COLUMNS.items() if key in ("natural_person", *_ORGANISATIONS[:-1])
+}
+APPLICANTS |= {f"法人{joint}其他组织": _ORGANISATIONS for joint in "或和及"}
+_WHO = "(?P<who>" + "|".join(sorted(APPLICANTS, key=len, reverse=True)) + ")"
+_REASON = r"因|由于|属于|而|依据|根据|按照|系"
+_ACTION = r"发布|公开|清理|梳理|汇集|汇编|更新|收录|整理|上传|集中|推送|审查|备案|报送|制定|印发|出台|新增"
+_BOTH = "appeals.review.total+appeals.litigation.total+appeals.litigation_after_review.total"
+_SUED = "appeals.litigation.total+appeals.litigation_after_review.total"
+
+
+class Family(NamedTuple):
+    """Words that name one table quantity when a number follows them."""
+
+    #: What the quantity is, for nesting: received, total, outcome, applicant, appeal, active, fees, …
+    role: str
+    #: The table quantity (``{c}`` a column, ``{doc}`` / ``{item}`` a row named by the words).
+    path: str
+    #: Words one of which every match holds (a quick test before the patterns).
+    keys: tuple[str, ...]
+    #: The words, each pattern ending where the number starts.
+    patterns: tuple[re.Pattern[str], ...]
+    #: The templates whose tables have the quantity.
+    templates: tuple[str, ...] = ("2019", "2021")
+    #: Words before them, in the same clause, that make the quantity uncertain.
+    veto: re.Pattern[str] | None = None
+
+
+def _family(role: str, path: str, keys: str, *patterns: str, templates: str = "", veto: str = "") -> Family:
+    return Family(
+        role,
+        path,
+        tuple(keys.split("|")),
+        tuple(re.compile(pattern) for pattern in patterns),
+        (templates,) if templates else ("2019", "2021"),
+        re.compile(veto) if veto else None,
+    )
+
+
+def _documents(verb: str, path: str, template: str, veto: str = "") -> Family:
+    """规章 / 行政规范性文件 with a column's verb before or after them (制发 …, … 本年废止)."""
+    before = verb + r"(?:了)?(?:的)?" + _DOC + _GLUE
+    after = _DOC + r"(?:本年度?)?" + verb + r"(?:件数|数量)?" + _GLUE
+    return _family("active", path, verb, before, after, templates=template, veto=veto)
+
+
+FAMILIES = (
+    _family(
+        "received",
+        "requests.received.{c}",
+        "申请",
+        r"(?:新收|收到|受理|接收|接到|收悉)(?:了|到)?" + _FILLER + "申请" + _OUTCOME,
+    ),
+    _family("carried_over", "requests.carried_over.{c}", "结转", r"上一?年度?结转(?:过来|来)?" + _APPLICATIONS),
+    _family("total", "requests.total.{c}", "办结|答复|办复", r"(?:办结|答复|办复)(?:了)?" + _APPLICATIONS),
+    _family(
+        "handled",
+        "requests.total.{c}",
+        "办理|处理",
+        r"(?:办理|处(?<![予他]处)理)(?:了|完成)?(?:的)?(?:(?:政府信息公开|信息公开|公开)?(?:的)?申请|依申请公开)"
+        + _OUTCOME,
+    ),
+    _family(
+        "carried_forward",
+        "requests.carried_forward.{c}",
+        "结转|顺延|转入|延续",
+        r"(?:结转|顺延|转入|延续)(?:到|至|入)?下一?年度?(?:继续办理|继续处理|办理|答复)?" + _APPLICATIONS,
+    ),
+    _family("applicant", "", "自然人|法人|企业|机构|组织", _WHO + r"(?:提出|提交)?" + _OUTCOME),
+    _family(
+        "outcome",
+        "requests.disclosed.total+requests.partially_disclosed.total",
+        "部分公开",
+        r"(?:予以公开|全部公开)" + _AND + r"(?:予以)?部分公开" + _OUTCOME,
+        veto=_REASON,
+    ),
+    _family(
+        "outcome", "requests.disclosed.total", "公开", r"(?:予以公开|予以全部公开|全部公开)" + _OUTCOME, veto=_REASON
+    ),
+    _family("outcome", "requests.partially_disclosed.total", "部分公开", r"(?:予以)?部分公开" + _OUTCOME, veto=_REASON),
+    _family("outcome", "requests.withheld.*.total", "不予公开", "不予公开" + _OUTCOME, veto=_REASON),
+    _family("outcome", "requests.unavailable.*.total", "无法提供", "无法提供" + _OUTCOME, veto=_REASON),
+    _family("outcome", "requests.not_processed.*.total", "不予处理", "不予处理" + _OUTCOME, veto=_REASON),
+    _family("outcome", "requests.other_handling.total", "其他处理", "其他处理" + _OUTCOME, veto=_REASON),
+    _family("appeal", _BOTH, "复议", f"(?:{_REVIEW}{_AND}{_SUIT}|{_SUIT}{_AND}{_REVIEW})(?:案件)?(?:的)?" + _GLUE),
+    _family("appeal", "appeals.review.total", "复议", _REVIEW + r"(?:案件|申请)?(?:的)?" + _GLUE),
+    _family("appeal", _SUED, "诉讼", _SUIT + r"(?:案件)?(?:的)?" + _GLUE, veto=r"复议后|直接|未经复议"),
+    _family("appeal", "appeals.litigation.total", "直接", r"(?:未经复议)?直接" + _SUING),
+    _family("appeal", "appeals.litigation_after_review.total", "复议后", "复议后" + _SUING),
+    _documents("制发", "active.{doc}.issued", "2021"),
+    _documents("废止", "active.{doc}.repealed", "2021"),
+    _documents("现行有效", "active.{doc}.in_force", "2021", veto=_ACTION),
+    _documents("新制作", "active.{doc}.made", "2019"),
+    _documents("新公开", "active.{doc}.published", "2019"),
+    _family(
+        "active",
+        "active.{item}.decisions",
+        "行政",
+        r"行政(?P<item>许可|处罚|强制)(?:处理)?(?:决定(?:书)?|案件)?" + _GLUE,
+        veto=r"受理|申请|收到",
+    ),
+    _family("fees", "active.fees.amount", "收费", r"行政事业性收费(?:金额|收入|总额)?" + _GLUE, templates="2021"),
+)
+CARRIED_FORWARD_AFTER = re.compile(
+    r"[^\d,，;:()。\ue001]{0,12}?(?:结转|顺延|转入|延续|延至|转至)(?:到|至|入)?下一?年度?"
+)
+_ROWS = frozenset({"received", "carried_over", "total", "handled", "carried_forward"})
+HEADS = _ROWS | {"appeal", "active", "fees"}
+
+
+class Phrase(NamedTuple):
+    """The words of one family that end a window."""
+
+    #: The family they belong to.
+    family: Family
+    #: Where they start in the window.
+    start: int
+    #: The parts they name: ``doc`` (规章 / 规范性文件), ``item`` (许可 / 处罚 / 强制), ``who`` (an applicant).
+    words: dict[str, str]
+
+
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+#: A template's families as one alternation, the same in reverse order, and for each alternative:
+#: its family and named parts.
+Grammar = tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[Family, tuple[str, ...]]]]
+
+
+def _grammar(template: str) -> Grammar:
+    """Every pattern of the template's families as one alternation (their groups renamed apart)."""
+    alternatives: list[str] = []
+    owners: dict[str, tuple[Family, tuple[str, ...]]] = {}
+    for family in FAMILIES:
+        if template in family.templates:
+            for pattern in family.patterns:
+                name = f"a{len(alternatives)}"
+                parts = tuple(_GROUP.findall(pattern.pattern))
+                renamed = pattern.pattern
+                for part in parts:
+                    renamed = renamed.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
+                alternatives.append(f"(?P<{name}>{renamed})")
+                owners[name] = (family, parts)
+    return _quick("|".join(alternatives)), re.compile("|".join(reversed(alternatives))), owners
+
+
+def _quick(source: str) -> re.Pattern[str]:
+    """``source`` compiled behind a look-ahead for the characters it can start with.
+
+    Every match of these patterns starts with one of a few characters; the look-ahead lets a
+    search pass every other position at once instead of trying each alternative there.
+    """
+    first = set().union(*(_first_characters(option) for option in _alternatives(source)))
+    return re.compile(f"(?=[{''.join(sorted(first))}])(?:{source})")
+
+
+def _group_end(source: str, start: int) -> int:
+    """The index just past the ``)`` closing the group that opens at ``start``."""
+    depth, index = 0, start
+    while index < len(source):
+        char = source[index]
+        index += 2 if char == "\\" else 1  # an escaped character opens and closes nothing
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return index
+    raise ValueError(f"unbalanced group in {source!r}")
+
+
+def _alternatives(body: str) -> list[str]:
+    """A group's alternatives (split at its top-level ``|``)."""
+    out, depth, start = [], 0, 0
+    for index, char in enumerate(body):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            out.append(body[start:index])
+            start = index + 1
+    return [*out, body[start:]]
+
+
+def _first_characters(source: str) -> set[str]:
+    """The characters a phrase pattern (literals, ``(?:…|…)``, ``(?P<name>…)``, ``?``) can start with."""
+    if source.startswith(("(?:", "(?P<")):
+        end = _group_end(source, 0)
+        inner = source[3 if source.startswith("(?:") else source.index(">") + 1 : end - 1]
+        chars = set().union(*(_first_characters(option) for option in _alternatives(inner)))
+    elif source and "\u4e00" <= source[0] <= "\u9fff":
+        end, chars = 1, {source[0]}
+    else:
+        raise ValueError(f"a phrase pattern must start with a character or a group: {source!r}")
+    if source[end : end + 1] == "?":  # optional: what follows may start the phrase too
+        chars |= _first_characters(source[end + 1 :])
+    return chars
+
+
+_GRAMMARS = {template: _grammar(template) for template in ("2019", "2021")}
+
+
+def phrase(window: str, template: str) -> Phrase | None:
+    """The family whose words end ``window`` (the earliest-starting); None for none, or two at once.
+
+    Where words starting at the same place end the window in two families (the first and the
+    last alternative matching there differ in family), they are in doubt.
+    """
+    forward, backward, owners = _GRAMMARS[template]
+    match = forward.search(window)
+    if match is None or match.lastgroup is None:
+        return None
+    family, parts = owners[match.lastgroup]
+    last = backward.match(window, match.start())
+    if last is None or last.lastgroup is None or owners[last.lastgroup][0] is not family:
+        return None  # two readings of the same words
+    return Phrase(family, match.start(), {part: match[f"{part}_{match.lastgroup}"] for part in parts})
+
+
+def quantity_path(found: Phrase) -> str:
+    """A family's path with the row and column its words name filled in."""
+    words = found.words
+    if found.family.role == "active":
+        return found.family.path.format(
+            doc=_DOCS.get(words.get("doc", ""), ""), item=_ITEMS.get(words.get("item", ""), "")
+        )
+    return found.family.path.format(c="total")
+
+
+# --- what makes a figure uncertain ---------------------------------------------------------------
+
+#: In the clause of a number: a delta, another year, a total over years or an average, a part of the agency.
+DOUBT = _quick(
+    r"较|同比|环比|相比|比上一?年|比去年|增加|减少|增长|下降|上升|提高|降低|增幅|降幅|新增|增减|增/减|净增|净减"
+    r"|(?:上一?年度?|去年|前年)(?!度?结转)|累计|历年|以来|平均|日均|月均|每|人均|分别|按时|按期|及时|逾期|超期"
+    r"|本级|市级|区级|县级|省级|乡级|镇级|部门|名义|直属|所属|下属|区县|县区|乡镇|街道|镇街|各级|系统"
+)
+#: Before a number: it is part of the figure before it (其中 …, 含 …, 办结的14件中，…).
+NESTED = re.compile(r"其中|含|包括|包含|\A中")
+#: Before a number: a part begins (``nested``, as :data:`NESTED`) or ends (另有 …, a closing bracket).
+MARKS = re.compile(r"(另有|此外|另外|\))|(其中|含|包括|包含|\A中)")
+#: In a part of 收到 N件: N may hold the carried-over applications too.
+NEW_OR_CARRIED = re.compile(r"新收|结转|上一?年|本年|当年")
