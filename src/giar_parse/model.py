@@ -564,8 +564,8 @@ class ProseFigure:
     """A number the prose attaches to a table quantity, and the table's number where it was compared.
 
     Section 一 of most reports restates the tables in words; :func:`giar_parse.parse` reads
-    those figures (the phrases are listed in the data guide) and compares each with the
-    table. ``table`` is the table's number where the figure was compared, ``None`` where it
+    those figures (:doc:`/prose` lists the phrases, and what is not read) and compares each
+    with the table. ``table`` is the table's number where the figure was compared, ``None`` where it
     was not (a blank cell, a reading in doubt); a ``prose.mismatch`` warning names every
     figure whose ``table`` differs from its ``number``.
 
@@ -578,10 +578,10 @@ class ProseFigure:
 
     #: The words read, NFKC-folded and without spaces, e.g. ``"予以公开及部分公开42件"``.
     phrase: str
-    #: The number they print: a count, or money in yuan (``Decimal``).
+    #: The number they print, a count or money in yuan (``Decimal``).
     number: int | Decimal
-    #: The table quantity they name: a key path, ``*`` for every row of a group
-    #: (``requests.withheld.*.total``), ``+`` between quantities added together.
+    #: The table quantity they name, a key path (``*`` for every row of a group, as in
+    #: ``requests.withheld.*.total``, and ``+`` between quantities added together).
     path: str
     #: 1-based line in the input where the phrase starts.
     line: int

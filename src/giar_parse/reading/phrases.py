@@ -17,7 +17,9 @@ from giar_parse.labels import REQUEST_COLUMNS
 __all__ = [
     "APPLICANTS",
     "CARRIED_FORWARD_AFTER",
+    "CHANNELS",
     "DOUBT",
+    "EVERY_CHANNEL",
     "FAMILIES",
     "HEADS",
     "MARKS",
@@ -52,7 +54,12 @@ APPLICANTS: dict[str, tuple[str, ...]] = {
 }
 APPLICANTS |= {f"法人{joint}其他组织": _ORGANISATIONS for joint in "或和及"}
 _WHO = "(?P<who>" + "|".join(sorted(APPLICANTS, key=len, reverse=True)) + ")"
-_REASON = r"因|由于|属于|而|依据|根据|按照|系"
+# what may stand before an outcome (不予公开 …) in its clause: not a reason (因…而, 属于…), which names one ground
+_PLAIN_OUTCOME = r"(?:其中|另有|另|此外|依法|经审查|审查后|均|共|共计|合计|有|对|决定|已|、|和|及|以及|的)*"
+# before 行政许可 / 处罚 / 强制: not another body (市场监管局作出 …)
+_PLAIN_DECISIONS = r"(?:全年|本年度?|今年|共|共计|依法|其中|作出|办理|办结|实施|的|、|和|及|以及)*"
+# before 行政复议 / 诉讼: the agency handling reviews as the review body (办理行政复议案件) is not table 四
+_REVIEW_BODY = r"办理|受理|审理|办结|作出|处理|审结|复议机关"
 _ACTION = r"发布|公开|清理|梳理|汇集|汇编|更新|收录|整理|上传|集中|推送|审查|备案|报送|制定|印发|出台|新增"
 _BOTH = "appeals.review.total+appeals.litigation.total+appeals.litigation_after_review.total"
 _SUED = "appeals.litigation.total+appeals.litigation_after_review.total"
@@ -73,9 +80,22 @@ class Family(NamedTuple):
     templates: tuple[str, ...] = ("2019", "2021")
     #: Words before them, in the same clause, that make the quantity uncertain.
     veto: re.Pattern[str] | None = None
+    #: Where given, the only words that may stand before them in the same clause.
+    only: re.Pattern[str] | None = None
+    #: A word the sentence must hold before the number (or, for 申请, the section just before it).
+    needs: str = ""
 
 
-def _family(role: str, path: str, keys: str, *patterns: str, templates: str = "", veto: str = "") -> Family:
+def _family(
+    role: str,
+    path: str,
+    keys: str,
+    *patterns: str,
+    templates: str = "",
+    veto: str = "",
+    only: str = "",
+    needs: str = "",
+) -> Family:
     return Family(
         role,
         path,
@@ -83,7 +103,14 @@ def _family(role: str, path: str, keys: str, *patterns: str, templates: str = ""
         tuple(re.compile(pattern) for pattern in patterns),
         (templates,) if templates else ("2019", "2021"),
         re.compile(veto) if veto else None,
+        re.compile(only) if only else None,
+        needs,
     )
+
+
+def _appeal(path: str, keys: str, pattern: str, veto: str = "") -> Family:
+    """A quantity of table 四, read only in a sentence about 信息公开 and not as the review body."""
+    return _family("appeal", path, keys, pattern, veto=_REVIEW_BODY + veto, needs="信息公开")
 
 
 def _documents(verb: str, path: str, template: str, veto: str = "") -> Family:
@@ -100,8 +127,12 @@ FAMILIES = (
         "申请",
         r"(?:新收|收到|受理|接收|接到|收悉)(?:了|到)?" + _FILLER + "申请" + _OUTCOME,
     ),
-    _family("carried_over", "requests.carried_over.{c}", "结转", r"上一?年度?结转(?:过来|来)?" + _APPLICATIONS),
-    _family("total", "requests.total.{c}", "办结|答复|办复", r"(?:办结|答复|办复)(?:了)?" + _APPLICATIONS),
+    _family(
+        "carried_over", "requests.carried_over.{c}", "结转", r"上一?年度?结转(?:过来|来)?" + _APPLICATIONS, needs="申请"
+    ),
+    _family(
+        "total", "requests.total.{c}", "办结|答复|办复", r"(?:办结|答复|办复)(?:了)?" + _APPLICATIONS, needs="申请"
+    ),
     _family(
         "handled",
         "requests.total.{c}",
@@ -114,6 +145,7 @@ FAMILIES = (
         "requests.carried_forward.{c}",
         "结转|顺延|转入|延续",
         r"(?:结转|顺延|转入|延续)(?:到|至|入)?下一?年度?(?:继续办理|继续处理|办理|答复)?" + _APPLICATIONS,
+        needs="申请",
     ),
     _family("applicant", "", "自然人|法人|企业|机构|组织", _WHO + r"(?:提出|提交)?" + _OUTCOME),
     _family(
@@ -121,21 +153,47 @@ FAMILIES = (
         "requests.disclosed.total+requests.partially_disclosed.total",
         "部分公开",
         r"(?:予以公开|全部公开)" + _AND + r"(?:予以)?部分公开" + _OUTCOME,
-        veto=_REASON,
+        only=_PLAIN_OUTCOME,
+        needs="申请",
     ),
     _family(
-        "outcome", "requests.disclosed.total", "公开", r"(?:予以公开|予以全部公开|全部公开)" + _OUTCOME, veto=_REASON
+        "outcome",
+        "requests.disclosed.total",
+        "公开",
+        r"(?:予以公开|予以全部公开|全部公开)" + _OUTCOME,
+        only=_PLAIN_OUTCOME,
+        needs="申请",
     ),
-    _family("outcome", "requests.partially_disclosed.total", "部分公开", r"(?:予以)?部分公开" + _OUTCOME, veto=_REASON),
-    _family("outcome", "requests.withheld.*.total", "不予公开", "不予公开" + _OUTCOME, veto=_REASON),
-    _family("outcome", "requests.unavailable.*.total", "无法提供", "无法提供" + _OUTCOME, veto=_REASON),
-    _family("outcome", "requests.not_processed.*.total", "不予处理", "不予处理" + _OUTCOME, veto=_REASON),
-    _family("outcome", "requests.other_handling.total", "其他处理", "其他处理" + _OUTCOME, veto=_REASON),
-    _family("appeal", _BOTH, "复议", f"(?:{_REVIEW}{_AND}{_SUIT}|{_SUIT}{_AND}{_REVIEW})(?:案件)?(?:的)?" + _GLUE),
-    _family("appeal", "appeals.review.total", "复议", _REVIEW + r"(?:案件|申请)?(?:的)?" + _GLUE),
-    _family("appeal", _SUED, "诉讼", _SUIT + r"(?:案件)?(?:的)?" + _GLUE, veto=r"复议后|直接|未经复议"),
-    _family("appeal", "appeals.litigation.total", "直接", r"(?:未经复议)?直接" + _SUING),
-    _family("appeal", "appeals.litigation_after_review.total", "复议后", "复议后" + _SUING),
+    _family(
+        "outcome",
+        "requests.partially_disclosed.total",
+        "部分公开",
+        r"(?:予以)?部分公开" + _OUTCOME,
+        only=_PLAIN_OUTCOME,
+        needs="申请",
+    ),
+    _family(
+        "outcome", "requests.withheld.*.total", "不予公开", "不予公开" + _OUTCOME, only=_PLAIN_OUTCOME, needs="申请"
+    ),
+    _family(
+        "outcome", "requests.unavailable.*.total", "无法提供", "无法提供" + _OUTCOME, only=_PLAIN_OUTCOME, needs="申请"
+    ),
+    _family(
+        "outcome",
+        "requests.not_processed.*.total",
+        "不予处理",
+        "不予处理" + _OUTCOME,
+        only=_PLAIN_OUTCOME,
+        needs="申请",
+    ),
+    _family(
+        "outcome", "requests.other_handling.total", "其他处理", "其他处理" + _OUTCOME, only=_PLAIN_OUTCOME, needs="申请"
+    ),
+    _appeal(_BOTH, "复议", f"(?:{_REVIEW}{_AND}{_SUIT}|{_SUIT}{_AND}{_REVIEW})(?:案件)?(?:的)?" + _GLUE),
+    _appeal("appeals.review.total", "复议", _REVIEW + r"(?:案件|申请)?(?:的)?" + _GLUE),
+    _appeal(_SUED, "诉讼", _SUIT + r"(?:案件)?(?:的)?" + _GLUE, veto="|复议后|直接|未经复议"),
+    _appeal("appeals.litigation.total", "直接", r"(?:未经复议)?直接" + _SUING),
+    _appeal("appeals.litigation_after_review.total", "复议后", "复议后" + _SUING),
     _documents("制发", "active.{doc}.issued", "2021"),
     _documents("废止", "active.{doc}.repealed", "2021"),
     _documents("现行有效", "active.{doc}.in_force", "2021", veto=_ACTION),
@@ -146,13 +204,16 @@ FAMILIES = (
         "active.{item}.decisions",
         "行政",
         r"行政(?P<item>许可|处罚|强制)(?:处理)?(?:决定(?:书)?|案件)?" + _GLUE,
-        veto=r"受理|申请|收到",
+        only=_PLAIN_DECISIONS,
     ),
     _family("fees", "active.fees.amount", "收费", r"行政事业性收费(?:金额|收入|总额)?" + _GLUE, templates="2021"),
 )
 CARRIED_FORWARD_AFTER = re.compile(
     r"[^\d,，;:()。\ue001]{0,12}?(?:结转|顺延|转入|延续|延至|转至)(?:到|至|入)?下一?年度?"
 )
+#: In the clause of 收到 … 申请 N件: a channel (网上 …), so N may be part of them, unless 各类 / 全部 / 等 say all.
+CHANNELS = re.compile(r"网上|网络|在线|当面|现场|窗口|信函|邮寄|传真|邮件|电话|热线")
+EVERY_CHANNEL = re.compile(r"各类|全部|所有|等")
 _ROWS = frozenset({"received", "carried_over", "total", "handled", "carried_forward"})
 HEADS = _ROWS | {"appeal", "active", "fees"}
 

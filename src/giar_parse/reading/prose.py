@@ -27,7 +27,9 @@ from giar_parse.reading.numerals import NOT_AFTER, NOT_BEFORE, RANGE, Number, ch
 from giar_parse.reading.phrases import (
     APPLICANTS,
     CARRIED_FORWARD_AFTER,
+    CHANNELS,
     DOUBT,
+    EVERY_CHANNEL,
     HEADS,
     MARKS,
     NESTED,
@@ -82,16 +84,26 @@ def _candidates(raw: str) -> list[int]:
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _LAST_CLAUSE_MARK = re.compile(r".*[,，;:()]", re.DOTALL)
 _WINDOW = 60
+_CONTEXT = 300  # how far back the section may have spoken of 申请
+#: What the whole pass reads by: the report's year, its template, whether "1,234" is 1234.
+_Reading = tuple[int | None, Template, bool]
 _ROW_PATH = re.compile(r"requests\.\w+\.total")
 _PUNCTUATION_COMMA = re.compile(r",(?!\d{3}(?!\d))")  # "," between clauses: then "1,234" may be "1" and "234"
 
 
 def _match(window: str, template: Template) -> Phrase | None:
-    """The phrase family whose words end the window; None for none, two at once, or a veto in the clause."""
+    """The phrase family whose words end the window; None for none, two at once, or doubt in the clause."""
     found = phrase(window, template)
-    if found is None or found.family.veto is None:
-        return found
-    return None if found.family.veto.search(_clause(window[: found.start])) else found
+    if found is None:
+        return None
+    family, before = found.family, _clause(window[: found.start])
+    if (family.veto is not None and family.veto.search(before)) or (
+        family.only is not None and not family.only.fullmatch(before)
+    ):
+        return None
+    if family.role == "received" and CHANNELS.search(before + window[found.start :]):
+        return found if EVERY_CHANNEL.search(before + window[found.start :]) else None
+    return found
 
 
 def _clause(text: str) -> str:
@@ -111,7 +123,8 @@ def _columns(path: str | None, columns: Sequence[str]) -> str | None:
 class _Sentence:
     """The figures of one sentence so far, and what a 其中 … refers to."""
 
-    def __init__(self) -> None:
+    def __init__(self, applications: bool) -> None:
+        self.applications = applications  # the section speaks of 申请 just before the sentence
         self.read: list[tuple[str, Claim]] = []  # (role, claim) in order
         self.dropped: set[int] = set()
         self.previous: int | None = -1  # the figure the last number gave: -1 none yet, None it read nothing
@@ -169,6 +182,9 @@ def _figure(
         assert after is not None
         role, path = "carried_forward", "requests.carried_forward.total"
         phrase_start, phrase_end = token.start, after.end()
+    needs = found.family.needs if found is not None else "申请"
+    if needs and needs not in body[: token.start] and not (needs == "申请" and state.applications):
+        return None
     semicolon = window.rfind(";")
     if semicolon >= 0 and role in HEADS and not NESTED.search(window, semicolon + 1):
         state.nested = None  # a new quantity after ；
@@ -188,13 +204,11 @@ def _figure(
     return role, phrase_start, Claim(body[phrase_start:phrase_end], number, path, 0, agree, quantum)
 
 
-def _read(
-    body: str, starts: Sequence[int], lines: Sequence[int], year: int | None, template: Template, thousands: bool
-) -> Iterator[Claim]:
+def _read(body: str, starts: Sequence[int], lines: Sequence[int], state: _Sentence, read: _Reading) -> Iterator[Claim]:
     """The figures of one folded sentence whose pieces start at ``starts`` on ``lines``."""
+    year, template, thousands = read
     if any(int(printed) != year for printed in _YEAR.findall(body)):
         return
-    state = _Sentence()
     end = 0
     for token in numbers(body):
         found = _figure(body, token, max(end, token.start - _WINDOW), state, thousands, template)
@@ -258,5 +272,6 @@ def figures(
                     folded = "\ue001" + folded  # a number at a line's end and another at the next's start
                 starts.append(len(body))
                 body += folded
-            out.extend(_read(body, starts, lines[first : first + len(starts)], year, template, thousands))
+            state = _Sentence("申请" in raw[max(0, start - _CONTEXT) : start])
+            out.extend(_read(body, starts, lines[first : first + len(starts)], state, (year, template, thousands)))
     return out
