@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import re
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import giar_parse
+from conftest import SHARED_SAMPLES, seed_text
 from giar_parse import strategies
 from giar_parse.__main__ import main
 from giar_parse.diagnostics import CODES
@@ -424,3 +426,83 @@ def test_an_overview_restating_the_tables_gives_no_mismatch_and_one_changed_numb
     report = giar_parse.parse(giar_parse.render(with_restated_overview(drawn, numbers), layout=layout))
     (warning,) = mismatches(report)
     assert warning.path == said[which][0]
+
+
+# --- the seeds and the development reports ----------------------------------------------------------
+
+#: Per report: (phrases read, compared, mismatched) — checked by hand against the texts (docs/prose.md).
+SEED_FIGURES = {
+    "000_bd42eb570d158966": (5, 5, 0),
+    "001_a256bd59c98b6bc9": (1, 1, 0),
+    "002_e299ec6f40b1d0d2": (0, 0, 0),
+    "003_c3fc7b873e2e73f4": (3, 3, 1),
+    "004_7d9c962fed462d95": (2, 1, 0),
+}
+
+
+def counts(report: giar_parse.Report) -> tuple[int, int, int]:
+    compared = [f for f in report.prose_figures if f.table is not None]
+    return len(report.prose_figures), len(compared), len([f for f in compared if f.table != f.number])
+
+
+@pytest.mark.parametrize(("seed", "expected"), SEED_FIGURES.items())
+def test_the_seeds_figures(seed: str, expected: tuple[int, int, int]) -> None:
+    report = giar_parse.parse(seed_text(seed))
+    assert counts(report) == expected
+    assert len(mismatches(report)) == expected[2]
+
+
+def test_seed_003_says_it_answered_71_where_its_table_answers_74() -> None:
+    report = giar_parse.parse(seed_text("003_c3fc7b873e2e73f4"))
+    (warning,) = mismatches(report)
+    assert warning.message == "the prose says “答复依申请公开件71件” (71), but table 三 has 74 at requests.total.total"
+    assert warning.line == 3
+    assert report.requests is not None and report.requests.received is not None
+    assert report.requests.received.total == 71  # the prose's number is the table's 新收
+
+
+def test_seed_000_counts_in_qi_and_reads_the_carried_forward_number_before_its_words() -> None:
+    report = giar_parse.parse(seed_text("000_bd42eb570d158966"))
+    assert [(f.phrase, f.table) for f in report.prose_figures] == [
+        ("收到公开申请15起", 15),
+        ("办结14起", 14),
+        ("1起在法定时限内结转到下年", 1),
+        ("办结的14起", 14),
+        ("部分公开7起", 7),
+    ]
+
+
+def test_the_2021_development_report_restates_twelve_figures_that_all_match() -> None:
+    report = giar_parse.parse((DATA / "2021" / "pingtan-gov-2023.rows-tab.txt").read_text(encoding="utf-8"))
+    assert counts(report) == (12, 12, 0)
+    paths = [f.path for f in report.prose_figures]
+    assert "requests.other_handling_parts.*.total" in paths
+    assert "appeals.litigation.total+appeals.litigation_after_review.total" in paths
+
+
+SHARED_FORMS = sorted(SHARED_SAMPLES.glob("*.txt")) if SHARED_SAMPLES.is_dir() else []
+
+
+@pytest.mark.skipif(not SHARED_SAMPLES.is_dir(), reason="../shared/samples is not beside this checkout")
+@pytest.mark.parametrize("path", SHARED_FORMS, ids=[p.name for p in SHARED_FORMS])
+def test_every_text_form_of_a_development_report_reads_the_same_figures(path: Path) -> None:
+    report = giar_parse.parse(path.read_text(encoding="utf-8"))
+    expected = {"huaian-gov-2024": (5, 5, 0), "pingtan-gov-2023": (12, 12, 0), "pingtan-gov-2024": (2, 2, 0)}
+    assert counts(report) == expected[path.name.split(".")[0]]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "收到政府信息公开申请81件，其中自然人80件、",  # figures, one nested part after another
+        "申请" * 20 + "1件" + "，" * 5,  # a filler at its longest
+        "予以公开及部分公开" + "、" * 30 + "2件",
+        "现行有效行政规范性文件" * 3 + "5" * 30 + "件",
+        "2020年收到申请1件，",  # sentences of another year
+    ],
+)
+def test_a_megabyte_of_prose_without_a_full_stop_is_read_in_linear_time(unit: str) -> None:
+    body = unit * (1_000_000 // len(unit.encode("utf-8")))
+    start = time.perf_counter()
+    figures([(list(range(1, 2)), [body])], year=2020, template="2021")
+    assert time.perf_counter() - start < 10  # about 0.1 s: a quadratic pass would take hours

@@ -224,12 +224,13 @@ def _read(body: str, starts: Sequence[int], lines: Sequence[int], state: _Senten
     yield from (claim for i, (_, claim) in enumerate(state.read) if i not in dropped)
 
 
-def _sentence(raw: str, at: int) -> tuple[int, int]:
+def _sentence(raw: str, at: int, done: int) -> tuple[int, int]:
     """The sentence of ``raw`` around offset ``at``: from the last 。！？ (or enumerated line) to the next.
 
-    A sentence is cut at :data:`_LONGEST` characters either side, so the pass stays linear.
+    It starts no earlier than ``done`` (where the sentence read before ended) and is cut at
+    ``_LONGEST`` characters either side of ``at``, so each character is read once.
     """
-    low, high = max(0, at - _LONGEST), min(len(raw), at + _LONGEST)
+    low, high = max(done, at - _LONGEST), min(len(raw), at + _LONGEST)
     start = max(raw.rfind(mark, low, at) for mark in _ENDS) + 1 or low
     end = min((found for mark in _ENDS if (found := raw.find(mark, at, high)) >= 0), default=high)
     line = raw.rfind("\n", start, at)
@@ -263,7 +264,7 @@ def figures(
             if line_starts is None:
                 line_starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
                 thousands = _PUNCTUATION_COMMA.search(raw) is None
-            start, done = _sentence(raw, candidate)
+            start, done = _sentence(raw, candidate, done)
             first = bisect.bisect_right(line_starts, start) - 1
             body, starts = "", []
             for piece in raw[start:done].split("\n"):
