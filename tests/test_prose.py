@@ -77,6 +77,7 @@ FAMILIES = [
     (SAMPLE, "另有{n}件在法定期限内结转到下年度办理。", 144, "requests.carried_forward.total"),
     (SAMPLE, "办结5787件，其中予以公开{n}件。", 3887, "requests.disclosed.total"),
     (SAMPLE, "部分公开{n}件。", 242, "requests.partially_disclosed.total"),
+    (SAMPLE, "在已办结的申请中，予以公开{n}件。", 3887, "requests.disclosed.total"),
     (SAMPLE, "予以公开及部分公开{n}件，公开率71.35%。", 4129, BOTH_OPEN),
     (SAMPLE, "不予公开{n}件。", 294, "requests.withheld.*.total"),
     (SAMPLE, "无法提供{n}件。", 1147, "requests.unavailable.*.total"),
@@ -192,11 +193,16 @@ NEAR_MISSES = [
     "全年共收到政府信息公开申请五千至六千件。",
     "全年共收到政府信息公开申请0.6万件。",
     "2019年收到政府信息公开申请4000件。",
+    "二〇一九年收到政府信息公开申请4000件。",
+    "1-6月收到政府信息公开申请3000件。",
+    "第一季度收到政府信息公开申请1000件。",
     "上年收到政府信息公开申请4000件。",
     "累计收到政府信息公开申请40000件。",
     "平均每月收到政府信息公开申请480件。",
     "市本级收到政府信息公开申请300件。",
     "各区县政府部门共收到政府信息公开申请3000件。",
+    "市政府办公室共收到政府信息公开申请300件，各区县共收到5000件。",  # parts named in the sentence
+    "本年全区新制作规范性文件1000件，以区政府名义新制作行政规范性文件15件。",
     "全年共收到政府信息公开申请6000件，其中上年结转173件。",
     "全年共收到政府信息公开申请6000件（含上年结转申请100件）。",
     "收到申请5758件，其中予以公开100件。",  # of the new applications only: the table counts 上年结转 too
@@ -216,6 +222,8 @@ NEAR_MISSES = [
     "市场监管局作出行政处罚1200件。",  # another body's figure
     "全年办理行政复议案件120件，其中政府信息公开类20件。",  # the agency as the review body
     "行政复议2件。",  # not said to be about 信息公开
+    "受理的6000件申请中，予以公开100件。",  # of the new applications only
+    "收到涉及政府信息公开的行政复议申请20件。",  # as the review body
 ]
 
 
@@ -436,7 +444,7 @@ SEED_FIGURES = {
     "001_a256bd59c98b6bc9": (1, 1, 0),
     "002_e299ec6f40b1d0d2": (0, 0, 0),
     "003_c3fc7b873e2e73f4": (3, 3, 1),
-    "004_7d9c962fed462d95": (2, 1, 0),
+    "004_7d9c962fed462d95": (1, 0, 0),
 }
 
 

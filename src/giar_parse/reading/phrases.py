@@ -21,10 +21,13 @@ __all__ = [
     "DOUBT",
     "EVERY_CHANNEL",
     "FAMILIES",
+    "HANDLED_WORDS",
     "HEADS",
     "MARKS",
     "NESTED",
     "NEW_OR_CARRIED",
+    "PART_OF_YEAR",
+    "SCOPE",
     "Family",
     "Phrase",
     "phrase",
@@ -59,7 +62,7 @@ _PLAIN_OUTCOME = r"(?:其中|另有|另|此外|依法|经审查|审查后|均|�
 # before 行政许可 / 处罚 / 强制: not another body (市场监管局作出 …)
 _PLAIN_DECISIONS = r"(?:全年|本年度?|今年|共|共计|依法|其中|作出|办理|办结|实施|的|、|和|及|以及)*"
 # before 行政复议 / 诉讼: the agency handling reviews as the review body (办理行政复议案件) is not table 四
-_REVIEW_BODY = r"办理|受理|审理|办结|作出|处理|审结|复议机关"
+_REVIEW_BODY = r"办理|受理|审理|办结|作出|处理|审结|复议机关|收到|接收|接到"
 _ACTION = r"发布|公开|清理|梳理|汇集|汇编|更新|收录|整理|上传|集中|推送|审查|备案|报送|制定|印发|出台|新增"
 _BOTH = "appeals.review.total+appeals.litigation.total+appeals.litigation_after_review.total"
 _SUED = "appeals.litigation.total+appeals.litigation_after_review.total"
@@ -332,15 +335,23 @@ def quantity_path(found: Phrase) -> str:
 
 # --- what makes a figure uncertain ---------------------------------------------------------------
 
-#: In the clause of a number: a delta, another year, a total over years or an average, a part of the agency.
+#: In the clause of a number: a delta, another year, a total over years or an average, a part of the time.
 DOUBT = _quick(
     r"较|同比|环比|相比|比上一?年|比去年|增加|减少|增长|下降|上升|提高|降低|增幅|降幅|新增|增减|增/减|净增|净减"
     r"|(?:上一?年度?|去年|前年)(?!度?结转)|累计|历年|以来|平均|日均|月均|每|人均|分别|按时|按期|及时|逾期|超期"
-    r"|本级|市级|区级|县级|省级|乡级|镇级|部门|名义|直属|所属|下属|区县|县区|乡镇|街道|镇街|各级|系统"
 )
+#: In the clause of a number: a part of the year (上半年, 第一季度, 1-6月; not a day such as 12月31日).
+PART_OF_YEAR = re.compile(
+    r"上半年|下半年|季度|月份|本月|当月|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?![\d一二三四五六七八九十]{1,3}日)"
+)
+#: Anywhere in the sentence: a part of the agency or of its area (本级, 各区县 …), so a number may be that part's.
+SCOPE = _quick(r"本级|市级|区级|县级|省级|乡级|镇级|部门|名义|直属|所属|下属|区县|县区|乡镇|街道|镇街|各级|系统")
 #: Before a number: it is part of the figure before it (其中 …, 含 …, 办结的14件中，…).
 NESTED = re.compile(r"其中|含|包括|包含|\A中")
-#: Before a number: a part begins (``nested``, as :data:`NESTED`) or ends (另有 …, a closing bracket).
-MARKS = re.compile(r"(另有|此外|另外|\))|(其中|含|包括|包含|\A中)")
+#: Before a number: a part ends (另有 …, a closing bracket), begins (as :data:`NESTED`), or begins
+#: after words naming its whole (在已办结的申请中，…): those words.
+MARKS = re.compile(r"(另有|此外|另外|\))|(其中|含|包括|包含|\A中)|([^,，;:()]{1,20})中(?=[,，:])")
+#: Words naming the whole a part is of (…中，): the applications handled, whose outcomes are table 三's.
+HANDLED_WORDS = re.compile(r"办结|答复|办理|处理")
 #: In a part of 收到 N件: N may hold the carried-over applications too.
 NEW_OR_CARRIED = re.compile(r"新收|结转|上一?年|本年|当年")

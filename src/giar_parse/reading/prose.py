@@ -30,10 +30,13 @@ from giar_parse.reading.phrases import (
     CHANNELS,
     DOUBT,
     EVERY_CHANNEL,
+    HANDLED_WORDS,
     HEADS,
     MARKS,
     NESTED,
     NEW_OR_CARRIED,
+    PART_OF_YEAR,
+    SCOPE,
     Phrase,
     phrase,
     quantity_path,
@@ -81,7 +84,8 @@ def _candidates(raw: str) -> list[int]:
 
 # --- the pass ------------------------------------------------------------------------------------
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年")
+_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _LAST_CLAUSE_MARK = re.compile(r".*[,，;:()]", re.DOTALL)
 _WINDOW = 60
 _CONTEXT = 300  # how far back the section may have spoken of 申请
@@ -129,10 +133,11 @@ class _Sentence:
         self.dropped: set[int] = set()
         self.previous: int | None = -1  # the figure the last number gave: -1 none yet, None it read nothing
         self.anchor: dict[int, int] = {}  # an applicant figure → the row figure it breaks down
-        self.nested: int | None = None  # the figure a 其中 / 含 refers to (-1 unknown), None when not nested
+        self.nested: int | None = None  # the figure a 其中 / 含 refers to (-1 none), None when not nested
+        self.part_of: str | None = None  # what the part is of: that figure's role, or the words' (办结的 … 中)
 
     def head(self) -> str | None:
-        return None if self.nested is None or self.nested < 0 else self.read[self.nested][0]
+        return self.part_of if self.nested is not None else None
 
 
 def _allowed(role: str, state: _Sentence) -> bool:
@@ -145,12 +150,19 @@ def _allowed(role: str, state: _Sentence) -> bool:
 def _nest(window: str, state: _Sentence) -> None:
     """What a 其中 / 含 in the words before a number refers to: the figure before them."""
     marks = MARKS.findall(window)
-    if any(ends for ends, _ in marks):
+    if any(ends for ends, _, _ in marks):
         state.nested = None
-    if any(begins for _, begins in marks):
+    begins = NESTED.search(window)
+    if begins is not None:
         state.nested = state.previous if state.previous is not None else -1
-    if state.head() in ("received", "handled") and NEW_OR_CARRIED.search(window):
-        state.dropped.add(state.nested or 0)  # 收到 N件，其中新收 … / 含上年结转 …: N may hold both
+        state.part_of = state.read[state.nested][0] if state.nested >= 0 else "unknown"
+    within = next((words for _, _, words in reversed(marks) if words), None)
+    if within is not None:  # 在已办结的申请中，… / 受理的84件申请中，…: a part of what the words name
+        state.nested = -1
+        state.part_of = "total" if HANDLED_WORDS.search(within) else "unknown"
+    nested, after = state.nested, window[begins.end() :] if begins is not None else window
+    if nested is not None and nested >= 0 and state.head() in ("received", "handled") and NEW_OR_CARRIED.search(after):
+        state.dropped.add(nested)  # 收到 N件，其中新收 … / 含上年结转 …: N may hold both
 
 
 def _exact(body: str, token: Number, window: str, thousands: bool) -> tuple[int | Decimal, Decimal | None] | None:
@@ -169,7 +181,8 @@ def _figure(
     window = body[start : token.start]
     _nest(window, state)
     read = _exact(body, token, window, thousands)
-    if read is None or DOUBT.search(_clause(window)):
+    clause = _clause(window)
+    if read is None or DOUBT.search(clause) or PART_OF_YEAR.search(clause):
         return None
     found = _match(window, template)
     after = CARRIED_FORWARD_AFTER.match(body, token.end) if "下" in body[token.end : token.end + 20] else None
@@ -207,7 +220,7 @@ def _figure(
 def _read(body: str, starts: Sequence[int], lines: Sequence[int], state: _Sentence, read: _Reading) -> Iterator[Claim]:
     """The figures of one folded sentence whose pieces start at ``starts`` on ``lines``."""
     year, template, thousands = read
-    if any(int(printed) != year for printed in _YEAR.findall(body)):
+    if SCOPE.search(body) or any(int(printed.translate(_YEAR_DIGITS)) != year for printed in _YEAR.findall(body)):
         return
     end = 0
     for token in numbers(body):
