@@ -31,6 +31,7 @@ class Number(NamedTuple):
     unit: str
 
 
+_NUMERIC = frozenset("0123456789,.零〇一二两三四五六七八九十百千万亿余多")
 _VALUE = re.compile(
     r"(?P<value>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)(?P<scale>[万亿]?)(?P<about>[余多]?)\Z"
 )
@@ -45,7 +46,10 @@ def numbers(text: str) -> list[Number]:
             printed, end = unit, at
             if unit == "元" and text[at - 1 : at] in ("万", "亿"):
                 printed, end = text[at - 1] + unit, at - 1
-            match = _VALUE.search(text, max(0, end - 24), end)
+            start, low = end, max(0, end - 24)
+            while start > low and text[start - 1] in _NUMERIC:  # the run of digits the number is in
+                start -= 1
+            match = _VALUE.search(text, start, end) if start < end else None
             if match is not None:
                 found.append(Number(match.start(), at + 1, match["value"], match["scale"], match["about"], printed))
             at = text.find(unit, at + 1)

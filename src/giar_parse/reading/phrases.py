@@ -23,11 +23,12 @@ __all__ = [
     "FAMILIES",
     "HANDLED_WORDS",
     "HEADS",
-    "MARKS",
     "NESTED",
     "NEW_OR_CARRIED",
     "PART_OF_YEAR",
     "SCOPE",
+    "UNNESTED",
+    "WITHIN",
     "Family",
     "Phrase",
     "phrase",
@@ -348,9 +349,10 @@ PART_OF_YEAR = re.compile(
 SCOPE = _quick(r"本级|市级|区级|县级|省级|乡级|镇级|部门|名义|直属|所属|下属|区县|县区|乡镇|街道|镇街|各级|系统")
 #: Before a number: it is part of the figure before it (其中 …, 含 …, 办结的14件中，…).
 NESTED = re.compile(r"其中|含|包括|包含|\A中")
-#: Before a number: a part ends (另有 …, a closing bracket), begins (as :data:`NESTED`), or begins
-#: after words naming its whole (在已办结的申请中，…): those words.
-MARKS = re.compile(r"(另有|此外|另外|\))|(其中|含|包括|包含|\A中)|([^,，;:()]{1,20})中(?=[,，:])")
+#: Before a number: a part ends (另有 …, a closing bracket).
+UNNESTED = re.compile(r"另有|此外|另外|\)")
+#: Before a number: a part begins after words naming its whole (在已办结的申请中，…); group 1 is those words.
+WITHIN = re.compile(r"([^,，;:()中]{1,20})(?<!其)中(?=[,，:])")
 #: Words naming the whole a part is of (…中，): the applications handled, whose outcomes are table 三's.
 HANDLED_WORDS = re.compile(r"办结|答复|办理|处理")
 #: In a part of 收到 N件: N may hold the carried-over applications too.

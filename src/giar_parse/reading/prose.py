@@ -32,11 +32,12 @@ from giar_parse.reading.phrases import (
     EVERY_CHANNEL,
     HANDLED_WORDS,
     HEADS,
-    MARKS,
     NESTED,
     NEW_OR_CARRIED,
     PART_OF_YEAR,
     SCOPE,
+    UNNESTED,
+    WITHIN,
     Phrase,
     phrase,
     quantity_path,
@@ -49,9 +50,11 @@ __all__ = ["figures"]
 
 # a number before a unit as printed (full-width digits, spaces): the sentences worth folding
 _UNIT_CHARS = "件起宗元"
-_NUMBER_BEFORE = re.compile(r"[\d零〇一二两三四五六七八九十百千][\s万亿余多]{0,4}\Z")
+_NUMERALS = frozenset("零〇一二两三四五六七八九十百千")
+_BETWEEN = frozenset(" \t\u3000\xa0万亿余多")
 # a sentence ends at 。！？, and where a line starts with an enumerator (（二）…, 2.…)
-_ENDS = "。!?！？"
+_END = re.compile("[。!?！？]")
+_LAST_END = re.compile("(?s:.*)[。!?！？]")
 _LONGEST = 1000
 _ENUMERATED = re.compile(r"[ \t\u3000]*[(（]?[一二三四五六七八九十\d０-９]{1,3}[)）、.．]")
 _DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
@@ -76,7 +79,10 @@ def _candidates(raw: str) -> list[int]:
     for unit in _UNIT_CHARS:
         at = raw.find(unit)
         while at >= 0:
-            if _NUMBER_BEFORE.search(raw, max(0, at - 5), at):
+            before, low = at - 1, max(0, at - 5)
+            while before > low and raw[before] in _BETWEEN:  # 3119 件, 1700余件, 3.1万件
+                before -= 1
+            if before >= 0 and (raw[before].isdigit() or raw[before] in _NUMERALS):
                 found.append(at)
             at = raw.find(unit, at + 1)
     return sorted(found)
@@ -149,17 +155,16 @@ def _allowed(role: str, state: _Sentence) -> bool:
 
 def _nest(window: str, state: _Sentence) -> None:
     """What a 其中 / 含 in the words before a number refers to: the figure before them."""
-    marks = MARKS.findall(window)
-    if any(ends for ends, _, _ in marks):
+    if UNNESTED.search(window):
         state.nested = None
     begins = NESTED.search(window)
     if begins is not None:
         state.nested = state.previous if state.previous is not None else -1
         state.part_of = state.read[state.nested][0] if state.nested >= 0 else "unknown"
-    within = next((words for _, _, words in reversed(marks) if words), None)
+    within = WITHIN.search(window) if "中" in window else None
     if within is not None:  # 在已办结的申请中，… / 受理的84件申请中，…: a part of what the words name
         state.nested = -1
-        state.part_of = "total" if HANDLED_WORDS.search(within) else "unknown"
+        state.part_of = "total" if HANDLED_WORDS.search(within[1]) else "unknown"
     nested, after = state.nested, window[begins.end() :] if begins is not None else window
     if nested is not None and nested >= 0 and state.head() in ("received", "handled") and NEW_OR_CARRIED.search(after):
         state.dropped.add(nested)  # 收到 N件，其中新收 … / 含上年结转 …: N may hold both
@@ -244,8 +249,10 @@ def _sentence(raw: str, at: int, done: int) -> tuple[int, int]:
     ``_LONGEST`` characters either side of ``at``, so each character is read once.
     """
     low, high = max(done, at - _LONGEST), min(len(raw), at + _LONGEST)
-    start = max(raw.rfind(mark, low, at) for mark in _ENDS) + 1 or low
-    end = min((found for mark in _ENDS if (found := raw.find(mark, at, high)) >= 0), default=high)
+    last = _LAST_END.match(raw, low, at)
+    start = last.end() if last else low
+    following = _END.search(raw, at, high)
+    end = following.start() if following else high
     line = raw.rfind("\n", start, at)
     while line >= 0 and not _ENUMERATED.match(raw, line + 1):
         line = raw.rfind("\n", start, line)
