@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 SHARED = ROOT.parent / "shared" / "samples"
 # one text form of each development report, unless --all-forms
-FORMS = ("rows-tab.txt", "pdfplumber.txt")
+FORMS = ("pingtan-gov-2023.rows-tab.txt", "pingtan-gov-2024.rows-tab.txt", "huaian-gov-2024.pdfplumber.txt")
 
 
 def corpus(all_forms: bool) -> list[Path]:
@@ -38,7 +38,7 @@ def corpus(all_forms: bool) -> list[Path]:
     if SHARED.is_dir():
         shared = sorted(SHARED.glob("*.txt"))
         if not all_forms:
-            shared = [path for path in shared if path.name.endswith(FORMS) and "docx" not in path.name]
+            shared = [path for path in shared if path.name in FORMS]
         paths += shared
     return paths
 

@@ -185,13 +185,13 @@ def _figure(
     """The figure one number gives: (its role, where its phrase starts in the sentence, the claim), or None."""
     window = body[start : token.start]
     _nest(window, state)
-    read = _exact(body, token, window, thousands)
-    clause = _clause(window)
-    if read is None or DOUBT.search(clause) or PART_OF_YEAR.search(clause):
-        return None
     found = _match(window, template)
     after = CARRIED_FORWARD_AFTER.match(body, token.end) if "下" in body[token.end : token.end + 20] else None
     if (found is None) == (after is None):
+        return None  # no phrase, or two
+    read = _exact(body, token, window, thousands)
+    clause = _clause(window)
+    if read is None or DOUBT.search(clause) or PART_OF_YEAR.search(clause):
         return None
     if found is not None:
         role, path = found.family.role, quantity_path(found)
