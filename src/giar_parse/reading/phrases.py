@@ -9,6 +9,7 @@ families with examples.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -76,10 +77,8 @@ class Family(NamedTuple):
     role: str
     #: The table quantity (``{c}`` a column, ``{doc}`` / ``{item}`` a row named by the words).
     path: str
-    #: Words one of which every match holds (a quick test before the patterns).
-    keys: tuple[str, ...]
-    #: The words, each pattern ending where the number starts.
-    patterns: tuple[re.Pattern[str], ...]
+    #: The words (regular expressions, each ending where the number starts).
+    patterns: tuple[str, ...]
     #: The templates whose tables have the quantity.
     templates: tuple[str, ...] = ("2019", "2021")
     #: Words before them, in the same clause, that make the quantity uncertain.
@@ -91,20 +90,12 @@ class Family(NamedTuple):
 
 
 def _family(
-    role: str,
-    path: str,
-    keys: str,
-    *patterns: str,
-    templates: str = "",
-    veto: str = "",
-    only: str = "",
-    needs: str = "",
+    role: str, path: str, *patterns: str, templates: str = "", veto: str = "", only: str = "", needs: str = ""
 ) -> Family:
     return Family(
         role,
         path,
-        tuple(keys.split("|")),
-        tuple(re.compile(pattern) for pattern in patterns),
+        patterns,
         (templates,) if templates else ("2019", "2021"),
         re.compile(veto) if veto else None,
         re.compile(only) if only else None,
@@ -112,92 +103,47 @@ def _family(
     )
 
 
-def _appeal(path: str, keys: str, pattern: str, veto: str = "") -> Family:
+def _outcome(path: str, words: str) -> Family:
+    """A row or group of table 三's outcomes: plain words before it, and 申请 spoken of."""
+    return _family("outcome", path, words + _OUTCOME, only=_PLAIN_OUTCOME, needs="申请")
+
+
+def _appeal(path: str, pattern: str, veto: str = "") -> Family:
     """A quantity of table 四, read only in a sentence about 信息公开 and not as the review body."""
-    return _family("appeal", path, keys, pattern, veto=_REVIEW_BODY + veto, needs="信息公开")
+    return _family("appeal", path, pattern, veto=_REVIEW_BODY + veto, needs="信息公开")
 
 
 def _documents(verb: str, path: str, template: str, veto: str = "") -> Family:
     """规章 / 行政规范性文件 with a column's verb before or after them (制发 …, … 本年废止)."""
     before = verb + r"(?:了)?(?:的)?" + _DOC + _GLUE
     after = _DOC + r"(?:本年度?)?" + verb + r"(?:件数|数量)?" + _GLUE
-    return _family("active", path, verb, before, after, templates=template, veto=veto)
+    return _family("active", path, before, after, templates=template, veto=veto)
 
+
+_RECEIVED = r"(?:新收|收到|受理|接收|接到|收悉)(?:了|到)?" + _FILLER + "申请" + _OUTCOME
+_HANDLED = r"(?:办理|处(?<![予他]处)理)(?:了|完成)?(?:的)?(?:(?:政府信息公开|信息公开|公开)?(?:的)?申请|依申请公开)"
+_FORWARD = r"(?:结转|顺延|转入|延续)(?:到|至|入)?下一?年度?(?:继续办理|继续处理|办理|答复)?"
+_BOTH_OPEN = "requests.disclosed.total+requests.partially_disclosed.total"
 
 FAMILIES = (
-    _family(
-        "received",
-        "requests.received.{c}",
-        "申请",
-        r"(?:新收|收到|受理|接收|接到|收悉)(?:了|到)?" + _FILLER + "申请" + _OUTCOME,
-    ),
-    _family(
-        "carried_over", "requests.carried_over.{c}", "结转", r"上一?年度?结转(?:过来|来)?" + _APPLICATIONS, needs="申请"
-    ),
-    _family(
-        "total", "requests.total.{c}", "办结|答复|办复", r"(?:办结|答复|办复)(?:了)?" + _APPLICATIONS, needs="申请"
-    ),
-    _family(
-        "handled",
-        "requests.total.{c}",
-        "办理|处理",
-        r"(?:办理|处(?<![予他]处)理)(?:了|完成)?(?:的)?(?:(?:政府信息公开|信息公开|公开)?(?:的)?申请|依申请公开)"
-        + _OUTCOME,
-    ),
-    _family(
-        "carried_forward",
-        "requests.carried_forward.{c}",
-        "结转|顺延|转入|延续",
-        r"(?:结转|顺延|转入|延续)(?:到|至|入)?下一?年度?(?:继续办理|继续处理|办理|答复)?" + _APPLICATIONS,
-        needs="申请",
-    ),
-    _family("applicant", "", "自然人|法人|企业|机构|组织", _WHO + r"(?:提出|提交)?" + _OUTCOME),
-    _family(
-        "outcome",
-        "requests.disclosed.total+requests.partially_disclosed.total",
-        "部分公开",
-        r"(?:予以公开|全部公开)" + _AND + r"(?:予以)?部分公开" + _OUTCOME,
-        only=_PLAIN_OUTCOME,
-        needs="申请",
-    ),
-    _family(
-        "outcome",
-        "requests.disclosed.total",
-        "公开",
-        r"(?:予以公开|予以全部公开|全部公开)" + _OUTCOME,
-        only=_PLAIN_OUTCOME,
-        needs="申请",
-    ),
-    _family(
-        "outcome",
-        "requests.partially_disclosed.total",
-        "部分公开",
-        r"(?:予以)?部分公开" + _OUTCOME,
-        only=_PLAIN_OUTCOME,
-        needs="申请",
-    ),
-    _family(
-        "outcome", "requests.withheld.*.total", "不予公开", "不予公开" + _OUTCOME, only=_PLAIN_OUTCOME, needs="申请"
-    ),
-    _family(
-        "outcome", "requests.unavailable.*.total", "无法提供", "无法提供" + _OUTCOME, only=_PLAIN_OUTCOME, needs="申请"
-    ),
-    _family(
-        "outcome",
-        "requests.not_processed.*.total",
-        "不予处理",
-        "不予处理" + _OUTCOME,
-        only=_PLAIN_OUTCOME,
-        needs="申请",
-    ),
-    _family(
-        "outcome", "requests.other_handling.total", "其他处理", "其他处理" + _OUTCOME, only=_PLAIN_OUTCOME, needs="申请"
-    ),
-    _appeal(_BOTH, "复议", f"(?:{_REVIEW}{_AND}{_SUIT}|{_SUIT}{_AND}{_REVIEW})(?:案件)?(?:的)?" + _GLUE),
-    _appeal("appeals.review.total", "复议", _REVIEW + r"(?:案件|申请)?(?:的)?" + _GLUE),
-    _appeal(_SUED, "诉讼", _SUIT + r"(?:案件)?(?:的)?" + _GLUE, veto="|复议后|直接|未经复议"),
-    _appeal("appeals.litigation.total", "直接", r"(?:未经复议)?直接" + _SUING),
-    _appeal("appeals.litigation_after_review.total", "复议后", "复议后" + _SUING),
+    _family("received", "requests.received.{c}", _RECEIVED),
+    _family("carried_over", "requests.carried_over.{c}", r"上一?年度?结转(?:过来|来)?" + _APPLICATIONS, needs="申请"),
+    _family("total", "requests.total.{c}", r"(?:办结|答复|办复)(?:了)?" + _APPLICATIONS, needs="申请"),
+    _family("handled", "requests.total.{c}", _HANDLED + _OUTCOME),
+    _family("carried_forward", "requests.carried_forward.{c}", _FORWARD + _APPLICATIONS, needs="申请"),
+    _family("applicant", "", _WHO + r"(?:提出|提交)?" + _OUTCOME),
+    _outcome(_BOTH_OPEN, r"(?:予以公开|全部公开)" + _AND + r"(?:予以)?部分公开"),
+    _outcome("requests.disclosed.total", r"(?:予以公开|予以全部公开|全部公开)"),
+    _outcome("requests.partially_disclosed.total", r"(?:予以)?部分公开"),
+    _outcome("requests.withheld.*.total", "不予公开"),
+    _outcome("requests.unavailable.*.total", "无法提供"),
+    _outcome("requests.not_processed.*.total", "不予处理"),
+    _outcome("requests.other_handling.total", "其他处理"),
+    _appeal(_BOTH, f"(?:{_REVIEW}{_AND}{_SUIT}|{_SUIT}{_AND}{_REVIEW})(?:案件)?(?:的)?" + _GLUE),
+    _appeal("appeals.review.total", _REVIEW + r"(?:案件|申请)?(?:的)?" + _GLUE),
+    _appeal(_SUED, _SUIT + r"(?:案件)?(?:的)?" + _GLUE, veto="|复议后|直接|未经复议"),
+    _appeal("appeals.litigation.total", r"(?:未经复议)?直接" + _SUING),
+    _appeal("appeals.litigation_after_review.total", "复议后" + _SUING),
     _documents("制发", "active.{doc}.issued", "2021"),
     _documents("废止", "active.{doc}.repealed", "2021"),
     _documents("现行有效", "active.{doc}.in_force", "2021", veto=_ACTION),
@@ -206,11 +152,10 @@ FAMILIES = (
     _family(
         "active",
         "active.{item}.decisions",
-        "行政",
         r"行政(?P<item>许可|处罚|强制)(?:处理)?(?:决定(?:书)?|案件)?" + _GLUE,
         only=_PLAIN_DECISIONS,
     ),
-    _family("fees", "active.fees.amount", "收费", r"行政事业性收费(?:金额|收入|总额)?" + _GLUE, templates="2021"),
+    _family("fees", "active.fees.amount", r"行政事业性收费(?:金额|收入|总额)?" + _GLUE, templates="2021"),
 )
 CARRIED_FORWARD_AFTER = re.compile(
     r"[^\d,，;:()。\ue001]{0,12}?(?:结转|顺延|转入|延续|延至|转至)(?:到|至|入)?下一?年度?"
@@ -234,26 +179,35 @@ class Phrase(NamedTuple):
 
 
 _GROUP = re.compile(r"\(\?P<(\w+)>")
-#: A template's families as one alternation, the same in reverse order, and for each alternative:
-#: its family and named parts.
-Grammar = tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[Family, tuple[str, ...]]]]
 
 
-def _grammar(template: str) -> Grammar:
-    """Every pattern of the template's families as one alternation (their groups renamed apart)."""
-    alternatives: list[str] = []
-    owners: dict[str, tuple[Family, tuple[str, ...]]] = {}
+class _Alternative(NamedTuple):
+    """One pattern of a family in the grammar."""
+
+    family: Family
+    #: The pattern as written (its named parts not renamed).
+    source: str
+    #: Its named parts (``doc``, ``item``, ``who``).
+    parts: tuple[str, ...]
+    #: The characters it can start with.
+    first: frozenset[str]
+
+
+@functools.cache  # built on the first phrase looked for, not at import
+def _grammar() -> tuple[re.Pattern[str], dict[str, _Alternative]]:
+    """Every family's patterns as one alternation (their named parts renamed apart), and each alternative."""
+    sources: list[str] = []
+    alternatives: dict[str, _Alternative] = {}
     for family in FAMILIES:
-        if template in family.templates:
-            for pattern in family.patterns:
-                name = f"a{len(alternatives)}"
-                parts = tuple(_GROUP.findall(pattern.pattern))
-                renamed = pattern.pattern
-                for part in parts:
-                    renamed = renamed.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
-                alternatives.append(f"(?P<{name}>{renamed})")
-                owners[name] = (family, parts)
-    return _quick("|".join(alternatives)), re.compile("|".join(reversed(alternatives))), owners
+        for source in family.patterns:
+            name = f"a{len(sources)}"
+            parts = tuple(_GROUP.findall(source))
+            renamed = source
+            for part in parts:
+                renamed = renamed.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
+            sources.append(f"(?P<{name}>{renamed})")
+            alternatives[name] = _Alternative(family, source, parts, frozenset(_first_characters(source)))
+    return _quick("|".join(sources)), alternatives
 
 
 def _quick(source: str) -> re.Pattern[str]:
@@ -304,24 +258,28 @@ def _first_characters(source: str) -> set[str]:
     return chars
 
 
-_GRAMMARS = {template: _grammar(template) for template in ("2019", "2021")}
-
-
 def phrase(window: str, template: str) -> Phrase | None:
     """The family whose words end ``window`` (the earliest-starting); None for none, or two at once.
 
-    Where words starting at the same place end the window in two families (the first and the
-    last alternative matching there differ in family), they are in doubt.
+    Where the words starting there end the window in another family too, or are words of the
+    other template's tables, they are in doubt.
     """
-    forward, backward, owners = _GRAMMARS[template]
-    match = forward.search(window)
+    grammar, alternatives = _grammar()
+    match = grammar.search(window)
     if match is None or match.lastgroup is None:
         return None
-    family, parts = owners[match.lastgroup]
-    last = backward.match(window, match.start())
-    if last is None or last.lastgroup is None or owners[last.lastgroup][0] is not family:
-        return None  # two readings of the same words
-    return Phrase(family, match.start(), {part: match[f"{part}_{match.lastgroup}"] for part in parts})
+    family, _, parts, _ = alternatives[match.lastgroup]
+    start = match.start()
+    if template not in family.templates:
+        return None
+    for other in alternatives.values():
+        if (
+            other.family is not family
+            and window[start] in other.first
+            and re.compile(other.source).match(window, start)
+        ):
+            return None  # two readings of the same words
+    return Phrase(family, start, {part: match[f"{part}_{match.lastgroup}"] for part in parts})
 
 
 def quantity_path(found: Phrase) -> str:
