@@ -27,6 +27,7 @@ from conftest import SHARED_SAMPLES, seed_text
 from giar_parse import strategies
 from giar_parse.__main__ import main
 from giar_parse.diagnostics import CODES
+from giar_parse.reading import phrases
 from giar_parse.reading.numerals import chinese_number
 from giar_parse.reading.prose import figures
 
@@ -514,3 +515,10 @@ def test_a_megabyte_of_prose_without_a_full_stop_is_read_in_linear_time(unit: st
     start = time.perf_counter()
     figures([(list(range(1, 2)), [body])], year=2020, template="2021")
     assert time.perf_counter() - start < 10  # about 0.1 s: a quadratic pass would take hours
+
+
+def test_a_phrase_pattern_must_start_with_words_the_grammar_can_see() -> None:
+    # the grammar's look-ahead is built from the characters each pattern can start with
+    assert phrases._first_characters(r"(?:予以)?部分公开") == {"予", "部"}
+    with pytest.raises(ValueError, match="must start with"):
+        phrases._first_characters(r"\d+件")

@@ -185,19 +185,23 @@ class _Alternative(NamedTuple):
     """One pattern of a family in the grammar."""
 
     family: Family
-    #: The pattern as written (its named parts not renamed).
-    source: str
+    #: The pattern compiled on its own (for the two-readings check).
+    pattern: re.Pattern[str]
     #: Its named parts (``doc``, ``item``, ``who``).
     parts: tuple[str, ...]
-    #: The characters it can start with.
-    first: frozenset[str]
+
+
+#: The grammar: every pattern as one alternation; each alternative by its group name; by first character,
+#: the alternatives that can start with it.
+_Grammar = tuple[re.Pattern[str], dict[str, _Alternative], dict[str, tuple[_Alternative, ...]]]
 
 
 @functools.cache  # built on the first phrase looked for, not at import
-def _grammar() -> tuple[re.Pattern[str], dict[str, _Alternative]]:
+def _grammar() -> _Grammar:
     """Every family's patterns as one alternation (their named parts renamed apart), and each alternative."""
     sources: list[str] = []
     alternatives: dict[str, _Alternative] = {}
+    starting: dict[str, list[_Alternative]] = {}
     for family in FAMILIES:
         for source in family.patterns:
             name = f"a{len(sources)}"
@@ -206,8 +210,10 @@ def _grammar() -> tuple[re.Pattern[str], dict[str, _Alternative]]:
             for part in parts:
                 renamed = renamed.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
             sources.append(f"(?P<{name}>{renamed})")
-            alternatives[name] = _Alternative(family, source, parts, frozenset(_first_characters(source)))
-    return _quick("|".join(sources)), alternatives
+            alternatives[name] = alternative = _Alternative(family, re.compile(source), parts)
+            for char in _first_characters(source):
+                starting.setdefault(char, []).append(alternative)
+    return _quick("|".join(sources)), alternatives, {char: tuple(found) for char, found in starting.items()}
 
 
 def _quick(source: str) -> re.Pattern[str]:
@@ -264,21 +270,16 @@ def phrase(window: str, template: str) -> Phrase | None:
     Where the words starting there end the window in another family too, or are words of the
     other template's tables, they are in doubt.
     """
-    grammar, alternatives = _grammar()
+    grammar, alternatives, starting = _grammar()
     match = grammar.search(window)
     if match is None or match.lastgroup is None:
         return None
-    family, _, parts, _ = alternatives[match.lastgroup]
+    family, _, parts = alternatives[match.lastgroup]
     start = match.start()
     if template not in family.templates:
         return None
-    for other in alternatives.values():
-        if (
-            other.family is not family
-            and window[start] in other.first
-            and re.compile(other.source).match(window, start)
-        ):
-            return None  # two readings of the same words
+    if any(other.family is not family and other.pattern.match(window, start) for other in starting[window[start]]):
+        return None  # two readings of the same words
     return Phrase(family, start, {part: match[f"{part}_{match.lastgroup}"] for part in parts})
 
 
