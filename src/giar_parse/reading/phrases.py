@@ -185,8 +185,8 @@ class _Alternative(NamedTuple):
     """One pattern of a family in the grammar."""
 
     family: Family
-    #: The pattern compiled on its own (for the two-readings check).
-    pattern: re.Pattern[str]
+    #: The pattern as written (compiled on its own when a two-readings check needs it).
+    source: str
     #: Its named parts (``doc``, ``item``, ``who``).
     parts: tuple[str, ...]
 
@@ -210,7 +210,7 @@ def _grammar() -> _Grammar:
             for part in parts:
                 renamed = renamed.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
             sources.append(f"(?P<{name}>{renamed})")
-            alternatives[name] = alternative = _Alternative(family, re.compile(source), parts)
+            alternatives[name] = alternative = _Alternative(family, source, parts)
             for char in _first_characters(source):
                 starting.setdefault(char, []).append(alternative)
     return _quick("|".join(sources)), alternatives, {char: tuple(found) for char, found in starting.items()}
@@ -264,6 +264,11 @@ def _first_characters(source: str) -> set[str]:
     return chars
 
 
+@functools.cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
 def phrase(window: str, template: str) -> Phrase | None:
     """The family whose words end ``window`` (the earliest-starting); None for none, or two at once.
 
@@ -278,7 +283,9 @@ def phrase(window: str, template: str) -> Phrase | None:
     start = match.start()
     if template not in family.templates:
         return None
-    if any(other.family is not family and other.pattern.match(window, start) for other in starting[window[start]]):
+    if any(
+        other.family is not family and _compiled(other.source).match(window, start) for other in starting[window[start]]
+    ):
         return None  # two readings of the same words
     return Phrase(family, start, {part: match[f"{part}_{match.lastgroup}"] for part in parts})
 
