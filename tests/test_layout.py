@@ -14,15 +14,17 @@ import giar_parse
 PACKAGE = Path(giar_parse.__file__).parent
 
 # Each module's layer; a module may import its own layer or any lower one, never a higher one.
-# The contract (records, labels, codes, errors) is at the bottom; writing and checks read
-# only the contract; the reading stage may run the checks; sources hand text to reading;
-# api decides the kind of input; the command line drives the api.
+# The contract (records, labels, codes, errors) is at the bottom; writing and the checks
+# (checks, restated: the prose's figures against the tables) read only the contract; the
+# reading stage may run the checks; sources hand text to reading; api decides the kind of
+# input; the command line drives the api.
 LAYERS = {
     "giar_parse.model": 0,
     "giar_parse.labels": 0,
     "giar_parse.diagnostics": 0,
     "giar_parse.errors": 0,
     "giar_parse.checks": 1,
+    "giar_parse.restated": 1,
     "giar_parse.series": 1,
     "giar_parse.writing": 1,
     "giar_parse.reading": 2,

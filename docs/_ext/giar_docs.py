@@ -275,6 +275,10 @@ EXAMPLES: dict[str, Example] = {
     ),
     "identity.row_sum": Example("一、本年新收 总计 changed from 5758 to 5759", _replace("\t5758\n", "\t5759\n")),
     "identity.appeal_total": Example("table 四 行政复议 总计 changed from 386 to 387", _replace("\t386\n", "\t387\n")),
+    "prose.mismatch": Example(
+        "the overview's 全市共接收政府信息公开申请5758件 changed to 5759件",
+        _replace("接收政府信息公开申请5758件", "接收政府信息公开申请5759件"),
+    ),
     "cells.blank": Example("一、本年新收 商业企业 (352) left blank", _replace("\t352\n", "\t\n")),
     "cells.placeholder": Example("一、本年新收 商业企业 (352) printed as ``-``", _replace("\t352\n", "\t-\n")),
     "cells.invalid": Example("一、本年新收 商业企业 printed as ``35.2``", _replace("\t352\n", "\t35.2\n")),
@@ -417,6 +421,7 @@ _FAMILIES = {
     "label": "Layout: text, labels and cells the tables do not expect",
     "layout": "Layout: text, labels and cells the tables do not expect",
     "series": "Series: one agency's reports across years",
+    "prose": "Prose: the report's words against its tables",
 }
 
 

@@ -79,6 +79,20 @@ _ALL = (
         "结果维持 + 结果纠正 + 其他结果 + 尚未审结.",
         _CHECK_SOURCE,
     ),
+    # --- prose: the report's words against its tables (reading/prose.py, restated.py) ---
+    CodeInfo(
+        "prose.mismatch",
+        "warning",
+        "A number the prose of sections 一–四 attaches to a table quantity (全年共收到政府信息公开申请81件, "
+        "予以公开及部分公开42件, 因政府信息公开引起的行政复议案件2件 …) differs from the table's number for it. The "
+        "message quotes the phrase and gives both numbers and the table's path; the line is the phrase's. Only "
+        "phrases whose quantity is certain are compared (:doc:`prose` lists them, and what is not read), and only "
+        "where the table prints every cell the quantity needs; every phrase read is in "
+        ":attr:`Report.prose_figures <giar_parse.Report.prose_figures>`.",
+        "Read the sentence and the table in the published report: one of them is wrong (a figure copied from "
+        "another year or draft, a table re-typed), or the sentence counts something else than its words say. "
+        "The table's numbers are kept as printed and the prose is not corrected; decide which to trust.",
+    ),
     # --- series: one agency's reports across years (series.py, check_series) ---
     CodeInfo(
         "series.carry",

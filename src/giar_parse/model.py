@@ -34,6 +34,7 @@ __all__ = [
     "Outcomes",
     "Period",
     "Procurement",
+    "ProseFigure",
     "Provenance",
     "Report",
     "RequestTable",
@@ -104,6 +105,7 @@ class Diagnostic:
     ...     print(d.severity, d.code, d.path)
     warning identity.flow requests.total.total
     warning identity.row_sum requests.received.total
+    warning prose.mismatch requests.received.total
     """
 
     #: Stable identifier such as ``identity.flow`` or ``cells.assigned``.
@@ -554,6 +556,39 @@ class AppealTable:
     litigation_after_review: Outcomes = field(factory=Outcomes)
 
 
+# --- the prose ---------------------------------------------------------------------------
+
+
+@frozen
+class ProseFigure:
+    """A number the prose attaches to a table quantity, and the table's number where it was compared.
+
+    Section 一 of most reports restates the tables in words; :func:`giar_parse.parse` reads
+    those figures (:doc:`/prose` lists the phrases, and what is not read) and compares each
+    with the table. ``table`` is the table's number where the figure was compared, ``None`` where it
+    was not (a blank cell, a reading in doubt); a ``prose.mismatch`` warning names every
+    figure whose ``table`` differs from its ``number``.
+
+    >>> import giar_parse
+    >>> report = giar_parse.parse(giar_parse.sample_text())
+    >>> (figure,) = report.prose_figures
+    >>> figure.phrase, figure.number, figure.path, figure.line, figure.table
+    ('接收政府信息公开申请5758件', 5758, 'requests.received.total', 12, 5758)
+    """
+
+    #: The words read, NFKC-folded and without spaces, e.g. ``"予以公开及部分公开42件"``.
+    phrase: str
+    #: The number they print, a count or money in yuan (``Decimal``).
+    number: int | Decimal
+    #: The table quantity they name, a key path (``*`` for every row of a group, as in
+    #: ``requests.withheld.*.total``, and ``+`` between quantities added together).
+    path: str
+    #: 1-based line in the input where the phrase starts.
+    line: int
+    #: The table's number for ``path`` where the figure was compared; ``None`` where it was not.
+    table: int | Decimal | None = None
+
+
 # --- the report --------------------------------------------------------------------------
 
 
@@ -594,5 +629,7 @@ class Report:
     appeals: AppealTable | None = None
     #: Everything the parser noticed; empty for a clean report.
     diagnostics: tuple[Diagnostic, ...] = field(default=(), eq=False)
+    #: The figures the prose restates from the tables, in the order printed (not part of equality).
+    prose_figures: tuple[ProseFigure, ...] = field(default=(), eq=False)
     #: The file the report was read from (by ``parse_file``); None for text or bytes.
     source: str | None = field(default=None, eq=False)

@@ -5,6 +5,8 @@ and gives a ``Report`` with its diagnostics: ``normalise`` cuts the text into fo
 cells, ``lexer`` gives each cell its ``grammar.lark`` terminal, ``parser`` runs the LALR
 grammar (``grammar``) over them, ``transformer`` turns the tree into labelled rows,
 ``build`` assembles the report with ``metadata`` and the table builders in ``tables/``,
-and runs :mod:`giar_parse.checks`.  Private: the public entry points are in
+and runs :mod:`giar_parse.checks`; ``prose`` (its grammar in ``phrases``, its numbers in
+``numerals``) reads the figures the sections restate, which :mod:`giar_parse.restated`
+compares with the tables.  Private: the public entry points are in
 :mod:`giar_parse.api`.
 """

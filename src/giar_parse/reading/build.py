@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from giar_parse import checks
+from giar_parse import checks, restated
 from giar_parse.errors import NotAReportError, UnsupportedTemplateError
 from giar_parse.labels import SECTIONS
 from giar_parse.model import Diagnostic, Report, Section, Template
 from giar_parse.reading.metadata import metadata
 from giar_parse.reading.normalise import Cell
+from giar_parse.reading.prose import figures
 from giar_parse.reading.tables.active import active_disclosure
 from giar_parse.reading.tables.appeals import appeal_table
 from giar_parse.reading.tables.cells import Notes
@@ -57,8 +58,10 @@ def _template(blocks: Sequence[ActiveBlock], rows: Sequence[Row], year: int | No
     return "2021" if year is not None and year >= 2021 else "2019"
 
 
-def _sections(elements: Sequence[Element]) -> tuple[list[Section], list[Cell], list[Cell]]:
+def _sections(elements: Sequence[Element]) -> tuple[list[Section], list[Cell], list[Cell], list[list[int]]]:
+    """The sections, the prose before the first heading, all prose, and each section's body line numbers."""
     sections: list[Section] = []
+    body_lines: list[list[int]] = []
     preamble: list[Cell] = []
     prose: list[Cell] = []
     current: tuple[Heading, list[int]] | None = None
@@ -71,6 +74,7 @@ def _sections(elements: Sequence[Element]) -> tuple[list[Section], list[Cell], l
             match = _HEADING_TEXT.match(heading.cell.raw)
             title = match.group(1) if match else heading.cell.raw
             sections.append(Section(number, kind, title, "\n".join(lines), line=heading.cell.line))
+            body_lines.append(current[1])
 
     for element in elements:
         if isinstance(element, Heading):
@@ -88,7 +92,7 @@ def _sections(elements: Sequence[Element]) -> tuple[list[Section], list[Cell], l
                     current[1].append(cell.line)
                     lines.append(cell.raw)
     close()
-    return sections, preamble, prose
+    return sections, preamble, prose, body_lines
 
 
 def _refuse_pre_2019(text: str) -> None:
@@ -109,7 +113,7 @@ def _refuse_pre_2019(text: str) -> None:
 
 def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[Diagnostic]) -> Report:
     """Assemble the report; raise NotAReportError or UnsupportedTemplateError where it is not one."""
-    sections, preamble, prose = _sections(elements)
+    sections, preamble, prose, body_lines = _sections(elements)
     blocks = [block for element in elements if isinstance(element, Active) for block in element.blocks]
     rows = [row for element in elements if isinstance(element, Request) for row in element.rows]
     appeals = [element for element in elements if isinstance(element, Appeal)]
@@ -178,7 +182,11 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
         if number not in distinct_headings:
             numeral = "一二三四五六"[number - 1]
             notes.add("section.missing", "warning", f"section {numeral}、{heading} was not found", f"sections.{kind}")
-    diagnostics = [*lexer_notes, *notes.finish(), *checks.check(requests, appeal)]
+    # the figures sections 一–四 restate from the tables (五 and 六 speak of other years and other fees)
+    bodies = [(lines, s.body.split("\n")) for s, lines in zip(sections, body_lines, strict=True) if s.number <= 4]
+    claims = figures(bodies, year=meta.year, template=template)
+    prose_figures, prose_notes = restated.compare(claims, active, requests, appeal)
+    diagnostics = [*lexer_notes, *notes.finish(), *checks.check(requests, appeal), *prose_notes]
     return Report(
         template=template,
         title=meta.title,
@@ -191,4 +199,5 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
         requests=requests,
         appeals=appeal,
         diagnostics=tuple(diagnostics),
+        prose_figures=prose_figures,
     )

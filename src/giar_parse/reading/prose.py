@@ -1,0 +1,298 @@
+"""Prose → the figures it restates: numbers a report's sections 一–四 attach to a table quantity.
+
+A small grammar over the NFKC-folded text of each section (``docs/prose.md`` lists it):
+a *figure* is a number with its unit (``81件``, ``二十三件``, ``5949.09万元``) printed right
+after the words of one *phrase family* (``收到…申请``, ``予以公开及部分公开``, ``行政复议``, …),
+or, for 结转下年度, right before them.  Anything that makes the quantity uncertain reads
+nothing: a delta (较上年增加), an approximation (约, 余, 多, 以上 …), a range, a year other than
+the report's, a part of the agency (本级, 部门, 区县 …), a reason (因…而不予公开), a figure
+nested under another (其中, 含) where the part need not be the table's row.
+
+:func:`figures` is a pure function of the text; it never raises, and it is one pass of
+precompiled regular expressions whose look-backs are bounded, so it is linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from giar_parse.model import Template
+from giar_parse.reading.normalise import TRADITIONAL, simplify
+from giar_parse.reading.numerals import NOT_AFTER, NOT_BEFORE, RANGE, Number, chinese_number, numbers, read_number
+from giar_parse.reading.phrases import (
+    APPLICANTS,
+    CARRIED_FORWARD_AFTER,
+    CHANNELS,
+    DOUBT,
+    EVERY_CHANNEL,
+    HANDLED_WORDS,
+    HEADS,
+    NESTED,
+    NEW_OR_CARRIED,
+    PART_OF_YEAR,
+    SCOPE,
+    UNNESTED,
+    WITHIN,
+    Phrase,
+    phrase,
+    quantity_path,
+)
+from giar_parse.restated import Claim
+
+__all__ = ["figures"]
+
+# --- folding -----------------------------------------------------------------------------------
+
+# a number before a unit as printed (full-width digits, spaces): the sentences worth folding
+_UNIT_CHARS = "件起宗元"
+_NUMERALS = frozenset("零〇一二两三四五六七八九十百千")
+_BETWEEN = frozenset(" \t\u3000\xa0万亿余多")
+# a sentence ends at 。！？, and where a line starts with an enumerator (（二）…, 2.…)
+_END = re.compile("[。!?！？]")
+_LAST_END = re.compile("(?s:.*)[。!?！？]")
+_LONGEST = 1000
+_ENUMERATED = re.compile(r"[ \t\u3000]*[(（]?[一二三四五六七八九十\d０-９]{1,3}[)）、.．]")
+_DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
+_SPACE = re.compile(r"\s+")
+
+
+def _fold(text: str) -> str:
+    """NFKC, 简体, no spaces (but "3 119" stays two numbers), the full-width comma kept as ，."""
+    text = text.replace("，", "\ue000")
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if TRADITIONAL.search(text):
+        text = simplify(text)
+    if " " in text or "\t" in text:  # NFKC leaves other spaces as " "
+        text = _SPACE.sub("", _DIGIT_GAP.sub("\ue001", text))
+    return text.replace("\ue000", "，")
+
+
+def _candidates(raw: str) -> list[int]:
+    """Where ``raw`` prints a number before a unit (件 起 宗 元): the sentences worth reading."""
+    found = []
+    for unit in _UNIT_CHARS:
+        at = raw.find(unit)
+        while at >= 0:
+            before, low = at - 1, max(0, at - 5)
+            while before > low and raw[before] in _BETWEEN:  # 3119 件, 1700余件, 3.1万件
+                before -= 1
+            if before >= 0 and (raw[before].isdigit() or raw[before] in _NUMERALS):
+                found.append(at)
+            at = raw.find(unit, at + 1)
+    return sorted(found)
+
+
+# --- the pass ------------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年")
+_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_LAST_CLAUSE_MARK = re.compile(r".*[,，;:()]", re.DOTALL)
+_WINDOW = 60
+_CONTEXT = 300  # how far back the section may have spoken of 申请
+#: What the whole pass reads by: the report's year, its template, whether "1,234" is 1234.
+_Reading = tuple[int | None, Template, bool]
+_ROW_PATH = re.compile(r"requests\.\w+\.total")
+_PUNCTUATION_COMMA = re.compile(r",(?!\d{3}(?!\d))")  # "," between clauses: then "1,234" may be "1" and "234"
+
+
+def _match(window: str, template: Template) -> Phrase | None:
+    """The phrase family whose words end the window; None for none, two at once, or doubt in the clause."""
+    found = phrase(window, template)
+    if found is None:
+        return None
+    family, before = found.family, _clause(window[: found.start])
+    if (family.veto is not None and family.veto.search(before)) or (
+        family.only is not None and not family.only.fullmatch(before)
+    ):
+        return None
+    if family.role == "received" and CHANNELS.search(before + window[found.start :]):
+        return found if EVERY_CHANNEL.search(before + window[found.start :]) else None
+    return found
+
+
+def _clause(text: str) -> str:
+    """The end of ``text`` after its last clause mark (，,;:())."""
+    last = _LAST_CLAUSE_MARK.match(text)
+    return text[last.end() :] if last else text
+
+
+def _columns(path: str | None, columns: Sequence[str]) -> str | None:
+    """A row quantity (``….total`` terms) in some applicant columns instead."""
+    if path is None:
+        return None
+    terms = path.split("+")
+    return "+".join(term.removesuffix(".total") + f".{column}" for column in columns for term in terms)
+
+
+class _Sentence:
+    """The figures of one sentence so far, and what a 其中 … refers to."""
+
+    def __init__(self, applications: bool) -> None:
+        self.applications = applications  # the section speaks of 申请 just before the sentence
+        self.read: list[tuple[str, Claim]] = []  # (role, claim) in order
+        self.dropped: set[int] = set()
+        self.previous: int | None = -1  # the figure the last number gave: -1 none yet, None it read nothing
+        self.anchor: dict[int, int] = {}  # an applicant figure → the row figure it breaks down
+        self.nested: int | None = None  # the figure a 其中 / 含 refers to (-1 none), None when not nested
+        self.part_of: str | None = None  # what the part is of: that figure's role, or the words' (办结的 … 中)
+
+    def head(self) -> str | None:
+        return self.part_of if self.nested is not None else None
+
+
+def _allowed(role: str, state: _Sentence) -> bool:
+    """Whether a figure of ``role`` at this point of the sentence reads as the table's row."""
+    if state.nested is None or role in ("appeal", "applicant"):
+        return True
+    return role == "outcome" and state.head() in ("total", "handled")
+
+
+def _nest(window: str, state: _Sentence) -> None:
+    """What a 其中 / 含 in the words before a number refers to: the figure before them."""
+    if UNNESTED.search(window):
+        state.nested = None
+    begins = NESTED.search(window)
+    if begins is not None:
+        state.nested = state.previous if state.previous is not None else -1
+        state.part_of = state.read[state.nested][0] if state.nested >= 0 else "unknown"
+    within = WITHIN.search(window) if "中" in window else None
+    if within is not None:  # 在已办结的申请中，… / 受理的84件申请中，…: a part of what the words name
+        state.nested = -1
+        state.part_of = "total" if HANDLED_WORDS.search(within[1]) else "unknown"
+    nested, after = state.nested, window[begins.end() :] if begins is not None else window
+    if nested is not None and nested >= 0 and state.head() in ("received", "handled") and NEW_OR_CARRIED.search(after):
+        state.dropped.add(nested)  # 收到 N件，其中新收 … / 含上年结转 …: N may hold both
+
+
+def _exact(body: str, token: Number, window: str, thousands: bool) -> tuple[int | Decimal, Decimal | None] | None:
+    """The number's value (and money's precision) where it is exact: not 约…, …以上, a range or an ordinal."""
+    if window.endswith(NOT_BEFORE) or NOT_AFTER.match(body, token.end):
+        return None
+    if window[-1:] in RANGE and (window[-2:-1].isdigit() or chinese_number(window[-2:-1]) is not None):
+        return None
+    return read_number(token, thousands)
+
+
+def _figure(
+    body: str, token: Number, start: int, state: _Sentence, thousands: bool, template: Template
+) -> tuple[str, int, Claim] | None:
+    """The figure one number gives: (its role, where its phrase starts in the sentence, the claim), or None."""
+    window = body[start : token.start]
+    _nest(window, state)
+    found = _match(window, template)
+    after = CARRIED_FORWARD_AFTER.match(body, token.end) if "下" in body[token.end : token.end + 20] else None
+    if (found is None) == (after is None):
+        return None  # no phrase, or two
+    read = _exact(body, token, window, thousands)
+    clause = _clause(window)
+    if read is None or DOUBT.search(clause) or PART_OF_YEAR.search(clause):
+        return None
+    if found is not None:
+        role, path = found.family.role, quantity_path(found)
+        phrase_start, phrase_end = start + found.start, token.end
+    else:
+        assert after is not None
+        role, path = "carried_forward", "requests.carried_forward.total"
+        phrase_start, phrase_end = token.start, after.end()
+    needs = found.family.needs if found is not None else "申请"
+    if needs and needs not in body[: token.start] and not (needs == "申请" and state.applications):
+        return None
+    semicolon = window.rfind(";")
+    if semicolon >= 0 and role in HEADS and not NESTED.search(window, semicolon + 1):
+        state.nested = None  # a new quantity after ；
+    number, quantum = read
+    if (role == "fees") != (quantum is not None) or not _allowed(role, state):
+        return None
+    agree = "requests.received.total+requests.carried_over.total" if role == "handled" else None
+    if role == "applicant" and found is not None:
+        prior = state.previous if state.previous is not None and state.previous >= 0 else None
+        anchor = state.anchor.get(prior, prior) if prior is not None else None
+        if anchor is None or not _ROW_PATH.fullmatch(state.read[anchor][1].path):
+            return None
+        row = state.read[anchor][1]
+        columns = APPLICANTS[found.words["who"]]
+        path, agree = _columns(row.path, columns) or "", _columns(row.agree, columns)
+        state.anchor[len(state.read)] = anchor
+    return role, phrase_start, Claim(body[phrase_start:phrase_end], number, path, 0, agree, quantum)
+
+
+def _read(body: str, starts: Sequence[int], lines: Sequence[int], state: _Sentence, read: _Reading) -> Iterator[Claim]:
+    """The figures of one folded sentence whose pieces start at ``starts`` on ``lines``."""
+    year, template, thousands = read
+    if SCOPE.search(body) or any(int(printed.translate(_YEAR_DIGITS)) != year for printed in _YEAR.findall(body)):
+        return
+    end = 0
+    for token in numbers(body):
+        found = _figure(body, token, max(end, token.start - _WINDOW), state, thousands, template)
+        end = token.end
+        if found is None:
+            state.previous = None
+            continue
+        role, at, claim = found
+        state.previous = len(state.read)
+        state.read.append((role, claim._replace(line=lines[bisect.bisect_right(starts, at) - 1])))
+    # a head in doubt takes its breakdown with it
+    dropped = state.dropped | {i for i, row in state.anchor.items() if row in state.dropped}
+    yield from (claim for i, (_, claim) in enumerate(state.read) if i not in dropped)
+
+
+def _sentence(raw: str, at: int, done: int) -> tuple[int, int]:
+    """The sentence of ``raw`` around offset ``at``: from the last 。！？ (or enumerated line) to the next.
+
+    It starts no earlier than ``done`` (where the sentence read before ended) and is cut at
+    ``_LONGEST`` characters either side of ``at``, so each character is read once.
+    """
+    low, high = max(done, at - _LONGEST), min(len(raw), at + _LONGEST)
+    last = _LAST_END.match(raw, low, at)
+    start = last.end() if last else low
+    following = _END.search(raw, at, high)
+    end = following.start() if following else high
+    line = raw.rfind("\n", start, at)
+    while line >= 0 and not _ENUMERATED.match(raw, line + 1):
+        line = raw.rfind("\n", start, line)
+    start = max(start, line + 1)
+    line = raw.find("\n", at, end)
+    while line >= 0 and not _ENUMERATED.match(raw, line + 1):
+        line = raw.find("\n", line + 1, end)
+    return start, end if line < 0 else line
+
+
+def figures(
+    sections: Sequence[tuple[Sequence[int], Sequence[str]]], *, year: int | None, template: Template
+) -> list[Claim]:
+    """The figures of the prose: for each section, its lines' 1-based numbers and texts.
+
+    >>> found = figures([([7], ["全年共收到政府信息公开申请81件，较上年增加5件。"])], year=2023, template="2021")
+    >>> [(claim.phrase, claim.number, claim.path, claim.line) for claim in found]
+    [('收到政府信息公开申请81件', 81, 'requests.received.total', 7)]
+    """
+    out: list[Claim] = []
+    for lines, texts in sections:
+        raw = "\n".join(texts)
+        line_starts: list[int] | None = None
+        thousands = True
+        done = 0
+        for candidate in _candidates(raw):  # only the sentences that print a number with a unit
+            if candidate < done:
+                continue
+            if line_starts is None:
+                line_starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+                thousands = _PUNCTUATION_COMMA.search(raw) is None
+            start, done = _sentence(raw, candidate, done)
+            first = bisect.bisect_right(line_starts, start) - 1
+            body, starts = "", []
+            for piece in raw[start:done].split("\n"):
+                folded = _fold(piece)
+                if body[-1:].isdigit() and folded[:1].isdigit():
+                    folded = "\ue001" + folded  # a number at a line's end and another at the next's start
+                starts.append(len(body))
+                body += folded
+            state = _Sentence("申请" in raw[max(0, start - _CONTEXT) : start])
+            out.extend(_read(body, starts, lines[first : first + len(starts)], state, (year, template, thousands)))
+    return out
