@@ -63,6 +63,17 @@ def test_changed_key_builds_anew_and_keeps_a_recent_old_file(tmp_path: Path) -> 
     cached("new grammar", lambda: pytest.fail("should load"), tmp_path)
 
 
+def test_pickles_of_earlier_versions_unused_for_a_month_are_removed(tmp_path: Path) -> None:
+    old = tmp_path / "grammar-0123456789abcdef01234567.lark.pickle"
+    recent = tmp_path / "grammar-76543210fedcba9876543210.lark.pickle"
+    old.write_bytes(b"an earlier version's parser")
+    recent.write_bytes(b"another installation's parser, in use")
+    month_ago = time.time() - 31 * 24 * 3600
+    os.utime(old, (month_ago, month_ago))
+    cached("key", build, tmp_path)
+    assert not old.exists() and recent.exists()
+
+
 def test_files_unused_for_a_month_are_removed(tmp_path: Path) -> None:
     cached("old grammar", build, tmp_path)
     [old] = files(tmp_path)
