@@ -58,10 +58,15 @@ def _template(blocks: Sequence[ActiveBlock], rows: Sequence[Row], year: int | No
     return "2021" if year is not None and year >= 2021 else "2019"
 
 
-def _sections(elements: Sequence[Element]) -> tuple[list[Section], list[Cell], list[Cell], list[list[int]]]:
-    """The sections, the prose before the first heading, all prose, and each section's body line numbers."""
+def _sections(
+    elements: Sequence[Element],
+) -> tuple[list[Section], list[Cell], list[Cell], list[tuple[list[int], list[str]]]]:
+    """The sections, the prose before the first heading, all prose, and each section's body lines.
+
+    A body line is (its 1-based line number, its text as in ``Section.body``), one list of each.
+    """
     sections: list[Section] = []
-    body_lines: list[list[int]] = []
+    bodies: list[tuple[list[int], list[str]]] = []
     preamble: list[Cell] = []
     prose: list[Cell] = []
     current: tuple[Heading, list[int]] | None = None
@@ -74,7 +79,7 @@ def _sections(elements: Sequence[Element]) -> tuple[list[Section], list[Cell], l
             match = _HEADING_TEXT.match(heading.cell.raw)
             title = match.group(1) if match else heading.cell.raw
             sections.append(Section(number, kind, title, "\n".join(lines), line=heading.cell.line))
-            body_lines.append(current[1])
+            bodies.append((current[1], lines))
 
     for element in elements:
         if isinstance(element, Heading):
@@ -92,7 +97,7 @@ def _sections(elements: Sequence[Element]) -> tuple[list[Section], list[Cell], l
                     current[1].append(cell.line)
                     lines.append(cell.raw)
     close()
-    return sections, preamble, prose, body_lines
+    return sections, preamble, prose, bodies
 
 
 def _refuse_pre_2019(text: str) -> None:
@@ -113,7 +118,7 @@ def _refuse_pre_2019(text: str) -> None:
 
 def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[Diagnostic]) -> Report:
     """Assemble the report; raise NotAReportError or UnsupportedTemplateError where it is not one."""
-    sections, preamble, prose, body_lines = _sections(elements)
+    sections, preamble, prose, bodies = _sections(elements)
     blocks = [block for element in elements if isinstance(element, Active) for block in element.blocks]
     rows = [row for element in elements if isinstance(element, Request) for row in element.rows]
     appeals = [element for element in elements if isinstance(element, Appeal)]
@@ -183,8 +188,8 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
             numeral = "一二三四五六"[number - 1]
             notes.add("section.missing", "warning", f"section {numeral}、{heading} was not found", f"sections.{kind}")
     # the figures sections 一–四 restate from the tables (五 and 六 speak of other years and other fees)
-    bodies = [(lines, s.body.split("\n")) for s, lines in zip(sections, body_lines, strict=True) if s.number <= 4]
-    claims = figures(bodies, year=meta.year, template=template)
+    restating = [body for section, body in zip(sections, bodies, strict=True) if section.number <= 4]
+    claims = figures(restating, year=meta.year, template=template)
     prose_figures, prose_notes = restated.compare(claims, active, requests, appeal)
     diagnostics = [*lexer_notes, *notes.finish(), *checks.check(requests, appeal), *prose_notes]
     return Report(
