@@ -36,8 +36,8 @@ __all__ = ["ENVIRONMENT", "cache_dir", "cached"]
 ENVIRONMENT = "GIAR_PARSE_CACHE_DIR"
 _PREFIX = "grammar-"
 _SUFFIX = ".tables"
-# files of the same kind that earlier versions wrote (pickled Lark parsers)
-_OLD_SUFFIXES = (_SUFFIX, ".lark.pickle")
+# the cache's files: tables, and the pickled Lark parsers earlier versions wrote
+_SUFFIXES = (_SUFFIX, ".lark.pickle")
 # a file no process has written for this long is another grammar's, no longer in use
 _KEEP_SECONDS = 30 * 24 * 3600
 
@@ -97,9 +97,10 @@ def _save(data: Any, directory: Path, path: Path) -> None:
         os.replace(temporary, path)
         # files of other grammars or Lark versions are left for a while: two installations
         # sharing the directory must not evict each other's file on every start
-        for old in (old for suffix in _OLD_SUFFIXES for old in directory.glob(f"{_PREFIX}*{suffix}")):
-            if old != path and time.time() - old.stat().st_mtime > _KEEP_SECONDS:
-                old.unlink(missing_ok=True)
+        for suffix in _SUFFIXES:
+            for old in directory.glob(f"{_PREFIX}*{suffix}"):
+                if old != path and time.time() - old.stat().st_mtime > _KEEP_SECONDS:
+                    old.unlink(missing_ok=True)
     except Exception:  # a cache that cannot be written is only slower
         pass
 

@@ -69,9 +69,9 @@ def _valid(loaded: object) -> bool:
 @functools.lru_cache(maxsize=1)
 def tables() -> Tables:
     """The grammar's LALR tables: loaded from the grammar cache, or built with Lark (then cached)."""
-    source = _source()
-    key = "\0".join((source, _TABLES_FORMAT, sys.version))
-    return cached(key, lambda: tables_of(_build(source), _cell_terminal), cache_dir(), _valid)
+    key = "\0".join((_source(), _TABLES_FORMAT, sys.version))
+    # built from the process's one Lark parser, which Lark's driver then uses where it must run
+    return cached(key, lambda: tables_of(lark_parser(), _cell_terminal), cache_dir(), _valid)
 
 
 @functools.lru_cache(maxsize=1)
