@@ -8,9 +8,9 @@ read in the input is kept in a ``provenance`` mapping that takes no part in equa
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Literal, TypeAlias
+from typing import Literal, Protocol, TypeAlias
 
 from attrs import field, frozen
 
@@ -49,7 +49,7 @@ Severity = Literal["error", "warning", "info"]
 Template = Literal["2019", "2021"]
 
 
-def _provenance_field() -> dict[str, Provenance]:
+def _provenance_field() -> Mapping[str, Provenance]:
     return field(factory=dict, eq=False, repr=False, kw_only=True)
 
 
@@ -91,6 +91,47 @@ class Provenance:
         shown = [f"line={self.line!r}", f"column={self.column!r}", f"raw={self.raw!r}"]
         shown += [f"{name}={getattr(self, name)!r}" for name in FILE_PLACES if getattr(self, name) is not None]
         return f"Provenance({', '.join(shown)})"
+
+
+class _Place(Protocol):
+    """A cell a value was read from (the reading stage's cells): its line, column and text as printed."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def raw(self) -> str: ...
+
+
+class ProvenanceMap(Mapping[str, Provenance]):
+    """Field → :class:`Provenance` for one record, each made when it is looked up.
+
+    A record's values are read from cells whose place is known; most reports are read for
+    their numbers only, so the provenance records are not made until they are asked for.
+    """
+
+    __slots__ = ("_cells", "_names")
+
+    def __init__(self, names: Sequence[str], cells: Sequence[_Place | None]) -> None:
+        """``cells[i]`` is the cell field ``names[i]`` was read from, or None (nothing printed)."""
+        self._names = names
+        self._cells = cells
+
+    def __getitem__(self, name: str) -> Provenance:
+        for field_name, cell in zip(self._names, self._cells, strict=True):
+            if field_name == name and cell is not None:
+                return Provenance(cell.line, cell.column, cell.raw)
+        raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, cell in zip(self._names, self._cells, strict=True) if cell is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for cell in self._cells if cell is not None)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
 
 
 @frozen

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, TypeVar, cast
 
-from giar_parse.model import Diagnostic, Provenance, Severity
+from giar_parse.model import Diagnostic, ProvenanceMap, Severity
 from giar_parse.reading.normalise import Cell
 from giar_parse.reading.transformer import Row
 from giar_parse.reading.values import read, scale
@@ -70,35 +71,43 @@ def build(
 
     ``unit`` is the money unit the column header names; a money cell's own unit wins.
     ``placed=False`` means the row's cells could not be placed (already reported).
+    The record's fields are those of ``spec`` in order, each money field followed by its
+    ``_text``; its provenance is made from the cells when it is looked up.
     """
-    values: dict[str, Any] = {}
-    provenance: dict[str, Provenance] = {}
+    values: list[Any] = []
     for (name, kind), cell in zip(spec, slots, strict=True):
-        values[name] = None
         money = kind == MONEY
-        if money:
-            values[f"{name}_text"] = None
         if cell is None:
+            values.append(None)
+            if money:
+                values.append(None)
             if placed:
                 notes.blank(table)
             continue
-        provenance[name] = Provenance(cell.line, cell.column, cell.raw)
         reading = read(cell.text)
         if not money and reading.whole is not None:
-            values[name] = reading.whole  # a count, as nearly every cell is
+            values.append(reading.whole)  # a count, as nearly every cell is
             continue
         where = f"{path}.{name}"
         if reading.number is None:
             notes.add("cells.placeholder", "info", f"{where} prints {cell.raw!r}, read as no number", where, cell.line)
+            values.append(None)
             if money:
-                values[f"{name}_text"] = cell.raw
+                values.append(cell.raw)
             continue
         if money:
-            values[f"{name}_text"] = cell.raw
-            values[name] = _money(reading.number, reading.unit or unit, where, cell, notes)
+            values.append(_money(reading.number, reading.unit or unit, where, cell, notes))
+            values.append(cell.raw)
         else:
             notes.add("cells.invalid", "error", f"{where} prints {cell.raw!r}, which is not a count", where, cell.line)
-    return cast(Any, cls)(**values, provenance=provenance)  # type: ignore[no-any-return]
+            values.append(None)
+    provenance = ProvenanceMap(_names(spec), tuple(slots))
+    return cast(Any, cls)(*values, provenance=provenance)  # type: ignore[no-any-return]
+
+
+@functools.lru_cache(maxsize=64)
+def _names(spec: Sequence[tuple[str, object]]) -> tuple[str, ...]:
+    return tuple(name for name, _ in spec)
 
 
 def _money(number: Decimal, unit: str, where: str, cell: Cell, notes: Notes) -> Decimal:
