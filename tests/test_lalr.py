@@ -51,7 +51,7 @@ def test_reports_read_alike(text: str) -> None:
 
 def _token(kind: str, line: int) -> Token:
     cell = Cell("0" if kind == "CELLS" else kind.lower(), kind.lower(), line, 1)
-    return make_token(kind, cell.raw, (cell,) if kind == "CELLS" else cell, line, 1)
+    return make_token(kind, cell.raw, (cell,) if kind in ("CELLS", "PROSE") else cell, line, 1)
 
 
 @given(st.lists(st.sampled_from(TERMINALS), max_size=60))

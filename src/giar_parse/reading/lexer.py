@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from giar_parse.model import Diagnostic
 from giar_parse.reading.fuzzy import match_label, official_label
@@ -15,7 +16,14 @@ from giar_parse.reading.values import is_value
 
 __all__ = ["tokens"]
 
+_new_cell = tuple.__new__
+
 _HEADING_PREFIX = "HEADING_"
+_HEADINGS = frozenset(
+    ("HEADING_OVERVIEW", "HEADING_ACTIVE", "HEADING_REQUESTS", "HEADING_APPEALS", "HEADING_PROBLEMS", "HEADING_OTHER")
+)
+# header words that keep a table 四 header going (总计, 其他)
+_HEADER_WORDS = frozenset(("TOTAL_WORD", "OTHER_WORD"))
 # rows after which a bare 总计 is the （七）总计 row, not a column header
 _REQUEST_ROWS = frozenset(label for label in ROWS if label not in ("REQUEST_TOTAL", "CARRIED_FORWARD"))
 # A stray text cell inside a table is dropped only when the table goes on after at most
@@ -53,6 +61,12 @@ def _classify(text: str) -> str:
     return match.lastgroup or _TEXT if match else _TEXT
 
 
+def _piece_kind(text: str) -> str:
+    """A piece's kind, a cut-off long label counting as a label."""
+    kind = _classify(text)
+    return "label" if kind == _TEXT and match_label(text) is not None else kind
+
+
 def _pieces(cell: Cell) -> list[Cell] | None:
     """Cut a cell holding single-space-separated cells (PDF text) into them, where that reads.
 
@@ -60,18 +74,18 @@ def _pieces(cell: Cell) -> list[Cell] | None:
     some leading fragments is a table label or header (``自然人 商业 科研``,
     ``果 （二）部分公开…``); otherwise it stays whole (prose).
     """
-    found = [(m.start(), m.group()) for m in _PIECE.finditer(cell.raw)]
-    if len(found) < 2 or len(cell.raw) > MAX_LABEL * 2:
+    raw = cell.raw
+    ends = raw.rsplit(None, 1)
+    if len(ends) < 2 or len(raw) > MAX_LABEL * 2:
         return None
-    pieces = [Cell(fold(raw), raw, cell.line, cell.column + start) for start, raw in found]
-    # a piece that is a cut-off long label counts as a label here
-    kinds = [_classify(piece.text) for piece in pieces]
-    kinds = [
-        "label" if kind == _TEXT and match_label(piece.text) is not None else kind
-        for kind, piece in zip(kinds, pieces, strict=True)
-    ]
-    if kinds[-1] == _VALUE:
+    last = _piece_kind(fold(ends[1]))
+    if last == _TEXT:
+        return None  # prose (the last piece is never among the leading fragments)
+    line, column = cell.line, cell.column
+    pieces = [_new_cell(Cell, (fold(m[0]), m[0], line, column + m.start())) for m in _PIECE.finditer(raw)]
+    if last == _VALUE:
         return pieces
+    kinds = [_piece_kind(piece.text) for piece in pieces]
     # fragments of a cut-off group label may stand before the labels: 果 （二）部分公开…
     rest = kinds[next(i for i, kind in enumerate(kinds) if kind != _TEXT or i == len(kinds) - 1) :]
     if _TEXT in rest or _VALUE in rest:
@@ -127,134 +141,134 @@ def _spelled(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-def _unrepeated(cells: list[Cell]) -> list[Cell]:
-    """A label cell repeated on its line (a merged cell copied into every grid cell it covers) is one cell."""
-    out: list[Cell] = []
-    for cell in cells:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and cell.text
-            and last.text == cell.text
-            and last.line == cell.line
-            and _is_label(_classify(cell.text))
-        ):
-            continue
-        out.append(cell)
-    return out
-
-
 def _is_fragment(text: str, in_table: bool, after_appeal_header: bool) -> bool:
     if in_table and _PLACEHOLDER_HEADER.fullmatch(text):
         return True
     return after_appeal_header and len(text) <= _MAX_FRAGMENT and set(text) <= _APPEAL_HEADER_CHARS
 
 
-def _kinds(cells: list[Cell], notes: list[Diagnostic]) -> list[str]:
-    """Each cell's kind; inside tables, text that is a cut-off or mistyped long label is that label."""
-    kinds = [_classify(cell.text) for cell in cells]
-    in_table = False
-    after_appeal_header = False
-    for i, (cell, kind) in enumerate(zip(cells, kinds, strict=True)):
-        if kind.startswith(_HEADING_PREFIX):
-            in_table = after_appeal_header = False
-        elif kind not in (_VALUE, _TEXT):
-            in_table = True
-            if kind in _APPEAL_HEADER:
-                after_appeal_header = True
-            elif kind not in ("TOTAL_WORD", "OTHER_WORD"):
-                after_appeal_header = False
-        elif kind == _TEXT and _is_fragment(cell.text, in_table, after_appeal_header):
-            kinds[i] = _FRAGMENT
-        elif kind == _TEXT and in_table and len(cell.text) <= MAX_LABEL:
-            fuzzy = match_label(cell.text)
-            if fuzzy is not None:
-                terminal, how = fuzzy
-                what = "is cut short" if how == "prefix" else "differs by one character from the official label"
-                notes.append(
-                    Diagnostic(
-                        "label.fuzzy",
-                        "info",
-                        f"row label {cell.raw!r} {what}; read as {official_label(terminal)}",
-                        None,
-                        cell.line,
-                    )
-                )
-                kinds[i] = terminal
-    return kinds
+def _fuzzy_note(cell: Cell, terminal: str, how: str) -> Diagnostic:
+    what = "is cut short" if how == "prefix" else "differs by one character from the official label"
+    return Diagnostic(
+        "label.fuzzy", "info", f"row label {cell.raw!r} {what}; read as {official_label(terminal)}", None, cell.line
+    )
 
 
-def _token(kind: str, value: object, cell: Cell) -> Token:
-    # Token is a str: give it the raw text, then the payload (str() of a tuple costs)
-    return make_token(kind, cell.raw, value, cell.line, cell.column)
+def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[Cell], list[str], bool]:
+    """The cells with their kinds, in one pass; and whether three one-character cells stand in a row.
+
+    Cells of single-space-separated cells (PDF text) are cut into them, a label cell repeated on
+    its line (a merged cell copied into every grid cell) is kept once, and inside tables text
+    that is a cut-off or mistyped long label becomes that label, a piece of a header word a fragment.
+    """
+    out: list[Cell] = []
+    kinds: list[str] = []
+    letters = False  # three one-character cells in a row, which may spell a word
+    streak = 0
+    in_table = after_appeal_header = False
+    last: Cell | None = None
+    for whole in cells:
+        raw = whole.raw
+        group: Sequence[Cell] = (whole,)
+        if (
+            (" " in raw or "\u3000" in raw)
+            and len(raw) <= MAX_LABEL * 2
+            and (_NUMBERS_TOGETHER.search(raw) or _classify(whole.text) == _TEXT)
+        ):
+            group = _pieces(whole) or group
+        for cell in group:
+            text = cell.text
+            if len(text) == 1 and "\u4e00" <= text <= "\u9fff":
+                streak += 1
+                letters = letters or streak >= _MIN_SPELLED
+            else:
+                streak = 0
+            kind = _classify(text)
+            if kind == _VALUE:
+                pass
+            elif kind == _TEXT:
+                if _is_fragment(text, in_table, after_appeal_header):
+                    kind = _FRAGMENT
+                elif in_table and len(text) <= MAX_LABEL:
+                    fuzzy = match_label(text)
+                    if fuzzy is not None:
+                        kind = fuzzy[0]
+                        notes.append(_fuzzy_note(cell, *fuzzy))
+            elif kind in _HEADINGS:
+                in_table = after_appeal_header = False
+            else:  # a table label or header
+                if last is not None and text and last.text == text and last.line == cell.line:
+                    continue  # the same label again on its line
+                in_table = True
+                if kind in _APPEAL_HEADER:
+                    after_appeal_header = True
+                elif kind not in _HEADER_WORDS:
+                    after_appeal_header = False
+            out.append(cell)
+            kinds.append(kind)
+            last = cell
+    return out, kinds, letters
 
 
-def _texts_ahead(kinds: list[str]) -> list[int]:
-    """For each cell, the text cells from it up to the next table cell (-1: a heading comes first)."""
-    texts_ahead = [-1] * (len(kinds) + 1)
-    for i in range(len(kinds) - 1, -1, -1):
-        kind = kinds[i]
-        if kind.startswith(_HEADING_PREFIX):
-            texts_ahead[i] = -1
-        elif kind not in (_VALUE, _TEXT):
-            texts_ahead[i] = 0
-        elif texts_ahead[i + 1] == -1:
-            texts_ahead[i] = -1
-        else:
-            texts_ahead[i] = texts_ahead[i + 1] + (kind == _TEXT)
+def _stray(kinds: list[str], start: int) -> bool:
+    """True where the text cell at ``start`` is followed by the table within ``_STRAY_REACH`` text cells.
 
-    return texts_ahead
+    Value cells do not count; a heading or the end of the text first means it is not.
+    """
+    count = 0
+    for index in range(start, len(kinds)):
+        kind = kinds[index]
+        if kind == _TEXT:
+            count += 1
+            if count > _STRAY_REACH:
+                return False
+        elif kind in _HEADINGS:
+            return False
+        elif kind != _VALUE:
+            return True
+    return False
 
 
-def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
-    """Classify cells and group them into the token stream the grammar reads."""
-    cells = _unrepeated(_spelled(_expand(cells)))
-    notes: list[Diagnostic] = []
-    kinds = _kinds(cells, notes)
-    texts_ahead = _texts_ahead(kinds)
+def _stream(cells: list[Cell], kinds: list[str], notes: list[Diagnostic]) -> list[Token]:
+    """Group classified cells into the token stream: runs of values as CELLS, runs of prose as PROSE."""
     out: list[Token] = []
     run: list[Cell] = []
+    prose: list[Cell] = []
     in_table = False
     last_label = ""
-
-    def flush(before: Cell | None = None) -> None:
-        # blank cells on the line of the next label come before it: label-column padding
-        while before is not None and run and not run[-1].text and run[-1].line == before.line:
-            run.pop()
-        if run:
-            out.append(_token("CELLS", tuple(run), run[0]))
-            run.clear()
-
-    for i, (cell, kind) in enumerate(zip(cells, kinds, strict=True)):
+    for index, cell in enumerate(cells):
+        kind = kinds[index]
+        if kind == _VALUE:
+            if in_table:
+                run.append(cell)
+            elif cell.text:
+                prose.append(cell)
+            continue
         if kind == _FRAGMENT:
             notes.append(
                 Diagnostic("text.ignored", "info", f"ignored header piece {cell.raw!r} inside a table", None, cell.line)
             )
             continue
-        if kind == _VALUE:
-            if in_table:
-                run.append(cell)
-            elif cell.text:
-                out.append(_token("PROSE", cell, cell))
-            continue
-        flush(cell)
+        if run:
+            # blank cells on the line of the next label come before it: label-column padding
+            while run and not run[-1].text and run[-1].line == cell.line:
+                run.pop()
+            if run:
+                out.append(_token("CELLS", tuple(run), run[0]))
+                run.clear()
         if kind == _TEXT:
-            ahead = texts_ahead[i]
-            if in_table and 0 < ahead <= _STRAY_REACH and len(cell.text) <= _STRAY_MAX_LENGTH:
+            if in_table and len(cell.text) <= _STRAY_MAX_LENGTH and _stray(kinds, index):
                 notes.append(
-                    Diagnostic(
-                        "text.ignored",
-                        "info",
-                        f"ignored text {cell.raw!r} inside a table",
-                        None,
-                        cell.line,
-                    )
+                    Diagnostic("text.ignored", "info", f"ignored text {cell.raw!r} inside a table", None, cell.line)
                 )
                 continue
             in_table = False
-            out.append(_token("PROSE", cell, cell))
+            prose.append(cell)
             continue
-        if kind.startswith(_HEADING_PREFIX):
+        if prose:
+            out.append(_token("PROSE", tuple(prose), prose[0]))
+            prose.clear()
+        if kind in _HEADINGS:
             in_table = False
             out.append(_token(kind, cell, cell))
             continue
@@ -266,5 +280,30 @@ def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
         in_table = True
         last_label = kind
         out.append(_token(kind, cell, cell))
-    flush()
-    return out, notes
+    if run:
+        out.append(_token("CELLS", tuple(run), run[0]))
+    if prose:
+        out.append(_token("PROSE", tuple(prose), prose[0]))
+    return out
+
+
+def _token(kind: str, value: object, cell: Cell) -> Token:
+    # Token is a str: give it the raw text, then the payload (str() of a tuple costs)
+    return make_token(kind, cell.raw, value, cell.line, cell.column)
+
+
+def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
+    """Classify cells and group them into the token stream the grammar reads.
+
+    A value run is one ``CELLS`` token, consecutive prose cells one ``PROSE`` token (its
+    value the tuple of cells), every label and heading cell a token of its terminal.
+    """
+    notes: list[Diagnostic] = []
+    found, kinds, letters = _classified(cells, notes)
+    if letters:  # a header printed one character per cell: its words first, where they spell any
+        expanded = _expand(cells)
+        spelled = _spelled(expanded)
+        if len(spelled) != len(expanded):
+            notes = []
+            found, kinds, _ = _classified(spelled, notes)
+    return _stream(found, kinds, notes), notes

@@ -100,10 +100,7 @@ def simplify(text: str) -> str:
 
 
 def _is_chrome(stripped: str) -> bool:
-    if len(stripped) > _MAX_CHROME:
-        return False
-    if stripped[0] not in _CHROME_FIRST and "ICP" not in stripped and "公网安备" not in stripped:
-        return False
+    """True for a line of website furniture (the caller has checked its length and first character)."""
     folded = fold(stripped)
     return bool(_CHROME.match(folded) or _PAGE_NUMBER.match(folded))
 
@@ -172,17 +169,33 @@ def _uses_indent_tabs(lines: list[str]) -> bool:
     return indent_only * 2 > len(tabbed)
 
 
+_new_cell = tuple.__new__
+# spaces other than " " that may stand in a run separating cells (a text without them needs no regex per line)
+_WIDE_SPACE = re.compile("[\u00a0\u2000-\u200a\u3000]")
+
+
 def cells(text: str) -> list[Cell]:
     """Cut a report's text into cells, dropping page chrome and blank lines."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    indent_tab = _uses_indent_tabs(lines)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    indent_tab = "\t" in text and _uses_indent_tabs(lines)
+    # what the text holds at all, so that a line is searched only for what can be in it
+    bookmarks = "[bookmark:" in text
+    entities = "&" in text
+    markdown = "#" in text or "*" in text or "__" in text
+    wide_spaces = _WIDE_SPACE.search(text) is not None
+    site_marks = "ICP" in text or "公网安备" in text
     out: list[Cell] = []
+    append = out.append
     for number, line in enumerate(lines, start=1):
-        if "[" in line:
+        if not line:
+            continue
+        if bookmarks and "[" in line:
             line = _BOOKMARK.sub(lambda m: " " * len(m.group()), line)
-        if "&" in line:
+        if entities and "&" in line:
             line = _NBSP_ENTITY.sub(lambda m: " " * len(m.group()), line)
-        if "#" in line or "*" in line or "__" in line:
+        if markdown and ("#" in line or "*" in line or "__" in line):
             line = _markdown_plain(line)
         stripped = line.strip()
         if not stripped:
@@ -190,7 +203,11 @@ def cells(text: str) -> list[Cell]:
             if "\t" in line:
                 out.extend(Cell("", "", number, offset + 1) for offset, _ in _split_tabs(line, indent_tab))
             continue
-        if _is_chrome(stripped):
+        if (
+            len(stripped) <= _MAX_CHROME
+            and (stripped[0] in _CHROME_FIRST or (site_marks and ("ICP" in stripped or "公网安备" in stripped)))
+            and _is_chrome(stripped)
+        ):
             continue
         if "\t" in line:
             pieces = _split_tabs(line, indent_tab)
@@ -198,12 +215,16 @@ def cells(text: str) -> list[Cell]:
             if _MARKDOWN_RULE.match(line):
                 continue
             pieces = _split_pipes(line)
-        else:
+        elif "  " in line or (wide_spaces and _SPACE_RUN.search(line) is not None):
             pieces = _split_spaces(line)
+        else:  # the line is one cell
+            text = stripped if len(stripped) > MAX_LABEL else fold(stripped)
+            append(_new_cell(Cell, (text, stripped, number, len(line) - len(line.lstrip()) + 1)))
+            continue
         for offset, piece in pieces:
             raw = piece.strip()
-            column = offset + (len(piece) - len(piece.lstrip())) + 1
+            column = offset + 1 if len(raw) == len(piece) else offset + len(piece) - len(piece.lstrip()) + 1
             # long cells are prose: no label is that long, so they need no folding
             text = raw if len(raw) > MAX_LABEL else fold(raw)
-            out.append(Cell(text, raw, number, column))
+            append(_new_cell(Cell, (text, raw, number, column)))
     return out

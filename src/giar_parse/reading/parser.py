@@ -29,7 +29,7 @@ def _skipped(token: Token, skipped: int, text: str, notes: list[Diagnostic]) -> 
             token.column or 1,
         ) from None
     value = token.value
-    raw = " ".join(cell.raw for cell in value) if token.type == "CELLS" else getattr(value, "raw", "")
+    raw = " ".join(cell.raw for cell in value) if token.type in ("CELLS", "PROSE") else getattr(value, "raw", "")
     notes.append(
         Diagnostic(
             "layout.unexpected",

@@ -83,8 +83,10 @@ class ToElements:
         return Heading(items[0].type, items[0].value)
 
     def prose(self, items: list[Token]) -> Prose:
-        """A run of prose cells."""
-        return Prose(tuple(item.value for item in items))
+        """A run of prose cells (each PROSE token carries a run of them)."""
+        if len(items) == 1:
+            return Prose(items[0].value)
+        return Prose(tuple(cell for item in items for cell in item.value))
 
     def active_table(self, blocks: list[ActiveBlock]) -> Active:
         """Table 二: its blocks."""
