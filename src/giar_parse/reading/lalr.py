@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["Automaton", "Tables", "automaton_of", "tables_of"]
 
 Reduce = Callable[[list[Any]], Any]
-# (True, next state) or (False, (number of children, rule name, reduction))
+# (True, next state) or (False, (number of children, rule name, reduction or None: the children list))
 Action = tuple[bool, Any]
 
 #: The grammar's LALR tables as plain data: ``rules`` is a list of (rule name, number of
@@ -59,7 +59,18 @@ class Automaton(NamedTuple):
                 state_stack.append(argument)
                 value_stack.append(token)
                 return True
-            self._reduce(state_stack, value_stack, argument)
+            size, origin, reduce = argument
+            if size == 1:
+                children = [value_stack.pop()]
+                state_stack.pop()
+            elif size:
+                children = value_stack[-size:]
+                del state_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            value_stack.append(children if reduce is None else reduce(children))
+            state_stack.append(states[state_stack[-1]][origin][1])
 
     def finish(self, state_stack: list[Any], value_stack: list[Any]) -> Any:
         """Reduce to the start rule at the end of the stream and return its value."""
@@ -70,39 +81,62 @@ class Automaton(NamedTuple):
                 expected = sorted(name for name in states[state_stack[-1]] if name.isupper())
                 wanted = ", ".join(expected)
                 raise GiarParseError(f"the tables could not be read: the report ends where {wanted} must follow")
-            self._reduce(state_stack, value_stack, action[1])
+            size, origin, reduce = action[1]
+            if size:
+                children = value_stack[-size:]
+                del state_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            value_stack.append(children if reduce is None else reduce(children))
+            state_stack.append(states[state_stack[-1]][origin][1])
             if state_stack[-1] == self.end:
                 return value_stack[-1]
-
-    def _reduce(self, state_stack: list[Any], value_stack: list[Any], argument: tuple[int, str, Reduce]) -> None:
-        size, origin, reduce = argument
-        if size:
-            children = value_stack[-size:]
-            del state_stack[-size:]
-            del value_stack[-size:]
-        else:
-            children = []
-        value_stack.append(reduce(children))
-        state_stack.append(self.states[state_stack[-1]][origin][1])
 
 
 def _inlined(name: str) -> bool:
     return name.startswith("_")
 
 
-def _reduction(name: str, spliced: frozenset[int], transformer: object) -> Reduce | None:
-    """The rule's reduction, as Lark's tree builder makes it for this grammar's rules."""
+def _reduction(name: str, spliced: frozenset[int], size: int, transformer: object) -> tuple[bool, Reduce | None]:
+    """Whether the automaton can run the rule, and its reduction as Lark's tree builder makes it.
+
+    The reduction is None where the rule's value is the list of its children itself.
+    """
     method: Reduce | None = None
     if _inlined(name):
         if hasattr(transformer, name):
-            return None
+            return False, None
     else:
         method = getattr(transformer, name, None)
         if method is None or getattr(method, "visit_wrapper", None) is not None:
-            return None
+            return False, None
     if not spliced:
-        return method or _same
+        return True, method
+    return True, _splicing(spliced, size, method)
+
+
+def _splicing(spliced: frozenset[int], size: int, method: Reduce | None) -> Reduce:
+    """A reduction whose inlined children's lists are spliced into the parent's, then ``method`` (if any)."""
     keep = method or _same
+    if size == 1:  # spliced == {0}: the child's list is the rule's
+        return lambda children: keep(children[0])
+    if size == 2 and spliced == {0}:  # left recursion (a: a b): grow the first child's list, as Lark does
+
+        def append(children: list[Any]) -> Any:
+            out = children[0]
+            out.append(children[1])
+            return keep(out)
+
+        return append
+    if size == 2 and spliced == {0, 1}:
+
+        def extend(children: list[Any]) -> Any:
+            out = children[0]
+            out.extend(children[1])
+            return keep(out)
+
+        return extend
 
     def reduce(children: list[Any]) -> Any:
         out: list[Any] | None = None
@@ -164,10 +198,10 @@ def automaton_of(tables: Tables, transformer: object) -> Automaton | None:
     """The automaton for plain-data tables and a transformer, or None where Lark's driver must run."""
     if tables["rules"] is None:
         return None
-    reductions: list[tuple[int, str, Reduce]] = []
+    reductions: list[tuple[int, str, Reduce | None]] = []
     for name, size, spliced in tables["rules"]:
-        reduce = _reduction(name, frozenset(spliced), transformer)
-        if reduce is None:
+        runnable, reduce = _reduction(name, frozenset(spliced), size, transformer)
+        if not runnable:
             return None
         reductions.append((size, name, reduce))
     states: dict[Any, dict[str, Action]] = {
