@@ -210,21 +210,36 @@ def cells(text: str) -> list[Cell]:
         ):
             continue
         if "\t" in line:
-            pieces = _split_tabs(line, indent_tab)
-        elif "|" in line:
+            offset = 0
+            if indent_tab and line[0] == "\t":
+                offset, line = 1, line[1:]
+            for piece in line.split("\t"):
+                text, raw, lead = _piece(piece)
+                append(_new_cell(Cell, (text, raw, number, offset + lead + 1)))
+                offset += len(piece) + 1
+            continue
+        if "|" in line:
             if _MARKDOWN_RULE.match(line):
                 continue
             pieces = _split_pipes(line)
         elif "  " in line or (wide_spaces and _SPACE_RUN.search(line) is not None):
             pieces = _split_spaces(line)
+        elif len(stripped) > MAX_LABEL:  # one cell of prose: no label is that long, so it needs no folding
+            append(_new_cell(Cell, (stripped, stripped, number, len(line) - len(line.lstrip()) + 1)))
+            continue
         else:  # the line is one cell
-            text = stripped if len(stripped) > MAX_LABEL else fold(stripped)
-            append(_new_cell(Cell, (text, stripped, number, len(line) - len(line.lstrip()) + 1)))
+            text, raw, lead = _piece(line)
+            append(_new_cell(Cell, (text, raw, number, lead + 1)))
             continue
         for offset, piece in pieces:
-            raw = piece.strip()
-            column = offset + 1 if len(raw) == len(piece) else offset + len(piece) - len(piece.lstrip()) + 1
-            # long cells are prose: no label is that long, so they need no folding
-            text = raw if len(raw) > MAX_LABEL else fold(raw)
-            append(_new_cell(Cell, (text, raw, number, column)))
+            text, raw, lead = _piece(piece)
+            append(_new_cell(Cell, (text, raw, number, offset + lead + 1)))
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _piece(piece: str) -> tuple[str, str, int]:
+    """A piece of a line as cut: its folded text, its text as printed (stripped), and where that starts."""
+    raw = piece.strip()
+    # long cells are prose: no label is that long, so they need no folding
+    return raw if len(raw) > MAX_LABEL else fold(raw), raw, len(piece) - len(piece.lstrip())

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["PLACEHOLDERS", "Reading", "is_value", "read", "scale"]
+__all__ = ["PLACEHOLDERS", "Reading", "count", "is_value", "read", "scale"]
 
 _NUMBER = re.compile(
     r"(?P<sign>[+\-−])?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?"
@@ -55,6 +55,12 @@ def read(folded: str) -> Reading:
     unit = match["unit"] or ""
     whole = match["fraction"] is None and unit not in _SCALE
     return Reading(number, unit, False, int(number) if whole else None)
+
+
+@functools.lru_cache(maxsize=4096)
+def count(folded: str) -> int | None:
+    """The count a folded value cell prints (``read(folded).whole``): None for anything else."""
+    return read(folded).whole
 
 
 def scale(unit: str) -> Decimal | None:

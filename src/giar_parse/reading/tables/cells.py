@@ -10,9 +10,9 @@ from typing import Any, TypeVar, cast
 from giar_parse.model import Diagnostic, ProvenanceMap, Severity
 from giar_parse.reading.normalise import Cell
 from giar_parse.reading.transformer import Row
-from giar_parse.reading.values import read, scale
+from giar_parse.reading.values import count, read, scale
 
-__all__ = ["MONEY", "Notes", "build", "one_copy", "plain_decimal"]
+__all__ = ["MONEY", "Notes", "build", "one_copy", "plain_decimal", "prints"]
 
 #: Marks a money column in a field spec: ``(("projects", int), ("amount", MONEY))``.
 MONEY = "money"
@@ -45,11 +45,11 @@ class Notes:
 
     def finish(self) -> list[Diagnostic]:
         """All diagnostics, one summary per table with blank cells appended."""
-        for table, count in self.blanks.items():
+        for table, blanks in self.blanks.items():
             self.add(
                 "cells.blank",
                 "info",
-                f"{count} cell(s) of table {table} print no number and are left null",
+                f"{blanks} cell(s) of table {table} print no number and are left null",
                 _TABLE_PATHS.get(table),
             )
         self.blanks = {}
@@ -74,6 +74,11 @@ def build(
     The record's fields are those of ``spec`` in order, each money field followed by its
     ``_text``; its provenance is made from the cells when it is looked up.
     """
+    names = _names(spec)
+    if None not in slots and names is not None:  # counts only, every one printed: the common row
+        counts = [count(cell.text) for cell in slots]  # type: ignore[union-attr]
+        if None not in counts:
+            return cast(Any, cls)(*counts, provenance=ProvenanceMap(names, tuple(slots)))  # type: ignore[no-any-return]
     values: list[Any] = []
     for (name, kind), cell in zip(spec, slots, strict=True):
         money = kind == MONEY
@@ -101,12 +106,15 @@ def build(
         else:
             notes.add("cells.invalid", "error", f"{where} prints {cell.raw!r}, which is not a count", where, cell.line)
             values.append(None)
-    provenance = ProvenanceMap(_names(spec), tuple(slots))
+    provenance = ProvenanceMap([name for name, _ in spec], tuple(slots))
     return cast(Any, cls)(*values, provenance=provenance)  # type: ignore[no-any-return]
 
 
 @functools.lru_cache(maxsize=64)
-def _names(spec: Sequence[tuple[str, object]]) -> tuple[str, ...]:
+def _names(spec: Sequence[tuple[str, object]]) -> tuple[str, ...] | None:
+    """The field names of a spec of counts only; None where it has a money column."""
+    if any(kind == MONEY for _, kind in spec):
+        return None
     return tuple(name for name, _ in spec)
 
 
@@ -125,9 +133,19 @@ def _money(number: Decimal, unit: str, where: str, cell: Cell, notes: Notes) -> 
     return plain_decimal(number * factor)
 
 
+def prints(cells: Sequence[Cell]) -> bool:
+    """True where any of ``cells`` prints something."""
+    for cell in cells:  # noqa: SIM110 (a loop makes no generator)
+        if cell.text:
+            return True
+    return False
+
+
 def one_copy(printed: Sequence[Row], path: str, notes: Notes) -> Row | None:
     """The copy of a row to read: the one with values; None (with an error) where copies disagree."""
-    with_values = [row for row in printed if any(cell.text for cell in row.cells)]
+    if len(printed) == 1:
+        return printed[0]
+    with_values = [row for row in printed if prints(row.cells)]
     chosen = with_values or [printed[0]]
     distinct = {tuple(cell.text for cell in row.cells if cell.text) for row in chosen}
     lines = ", ".join(str(row.cell.line) for row in printed)

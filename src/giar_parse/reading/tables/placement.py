@@ -39,9 +39,19 @@ def _trimmed(cells: Sequence[Cell], width: int) -> list[Cell]:
     return run
 
 
+def _trimmed_length(cells: Sequence[Cell], width: int) -> int:
+    """``len(_trimmed(cells, width))``, without the copy."""
+    start, end = 0, len(cells)
+    while end - start > width and not cells[end - 1].text:
+        end -= 1
+    while end - start > width and not cells[start].text:
+        start += 1
+    return end - start
+
+
 def is_lossy(rows: Sequence[Sequence[Cell]], width: int) -> bool:
     """True when most rows of a table print fewer cells than it has columns."""
-    counted = [len(_trimmed(row, width)) for row in rows if row]
+    counted = [_trimmed_length(row, width) for row in rows if row]
     short = sum(1 for n in counted if n < width)
     return short * 2 > len(counted)
 
@@ -75,13 +85,14 @@ def fit(cells: Sequence[Cell], width: int, *, lossy: bool = False, padded: bool 
     row whose every value is repeated once per grid column its merged cell spans is read
     with each value once (``how == "spanned"``).
     """
+    # trimming drops blank cells only, so the printed cells are the row's
+    printed = [cell for cell in cells if cell.text]
+    if len(printed) == width:
+        return Fit(list(printed), "grid", printed)
     run = _trimmed(cells, width)
     if padded:
         while run and not run[-1].text:
             run.pop()
-    printed = [cell for cell in run if cell.text]
-    if len(printed) == width:
-        return Fit(list(printed), "grid", printed)
     if len(printed) > width and grid:
         spanned = _spanned(printed, width, grid)
         if spanned is not None:

@@ -13,7 +13,6 @@ it, under the measure by which most full rows keep to a grid.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Sequence
 
 from giar_parse.reading.normalise import Cell
@@ -38,11 +37,12 @@ def is_split(label: Cell | None, cells: Sequence[Cell]) -> bool:
     line; that is no sign of a value printed low, so a row counts as split only where one of
     its lines holds two of its cells.
     """
-    printed = [cell for cell in cells if cell.text]
-    if len({cell.line for cell in printed}) < 2:
+    lines = [cell.line for cell in cells if cell.text]
+    distinct = set(lines)
+    if len(distinct) < 2:
         return False
-    per_line = Counter(cell.line for cell in ([label] if label else []) + printed)
-    return max(per_line.values()) >= 2
+    # a line holding two printed cells, or the label and a printed cell
+    return len(distinct) < len(lines) or (label is not None and label.line in distinct)
 
 
 def _apart(bands: Sequence[Band]) -> bool:

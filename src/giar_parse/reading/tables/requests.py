@@ -9,7 +9,7 @@ import attrs
 from giar_parse import checks
 from giar_parse.model import Counts, NotProcessed, OtherHandlingParts, RequestTable, Unavailable, Withheld
 from giar_parse.reading.normalise import Cell
-from giar_parse.reading.tables.cells import Notes, build, one_copy
+from giar_parse.reading.tables.cells import Notes, build, one_copy, prints
 from giar_parse.reading.tables.placement import fit, has_trailing_padding, is_lossy
 from giar_parse.reading.tables.positions import Grid, is_split
 from giar_parse.reading.transformer import Row
@@ -50,8 +50,10 @@ ROWS: dict[str, tuple[str, ...]] = {
     "REQUEST_TOTAL": ("total",),
     "CARRIED_FORWARD": ("carried_forward",),
 }
+_PATHS = {key: "requests." + ".".join(key) for key in ROWS.values()}
 _GROUPS = {"withheld": Withheld, "unavailable": Unavailable, "not_processed": NotProcessed}
 _PARTS = "other_handling_parts"
+_PART_LABELS = frozenset(label for label, key in ROWS.items() if key[0] == _PARTS)
 _FLOW_ROWS = frozenset({"received", "carried_over", "total", "carried_forward"})
 
 
@@ -61,17 +63,17 @@ def request_table(rows: Sequence[Row], notes: Notes, lines: Sequence[str] = ()) 
     ``lines`` is the text the cells were cut from; a row whose values it prints over several
     lines is placed by their x positions under the columns of the table's full rows.
     """
-    valued = [row for row in rows if row.label in ROWS and any(cell.text for cell in row.cells)]
-    grid = Grid([row.cells for row in valued], len(COLUMNS), lines)
-    lossy = is_lossy([row.cells for row in valued], len(COLUMNS))
-    padded = has_trailing_padding([row.cells for row in valued], len(COLUMNS))
+    valued = [row.cells for row in rows if row.label in ROWS and prints(row.cells)]
+    grid = Grid(valued, len(COLUMNS), lines)
+    lossy = is_lossy(valued, len(COLUMNS))
+    padded = has_trailing_padding(valued, len(COLUMNS))
     # without sub-rows a （六）其他处理 printing only blank cells is the one row, blank
-    has_parts = any(ROWS.get(row.label, ("",))[0] == _PARTS for row in rows)
+    has_parts = any(row.label in _PART_LABELS for row in rows)
     copies: dict[tuple[str, ...], list[Row]] = {}
     for row in rows:
         key = ROWS.get(row.label)
         if key is None:
-            if any(cell.text for cell in row.cells):
+            if prints(row.cells):
                 notes.add(
                     "row.unexpected",
                     "warning",
@@ -80,7 +82,7 @@ def request_table(rows: Sequence[Row], notes: Notes, lines: Sequence[str] = ()) 
                     row.cell.line,
                 )
             continue
-        if key == ("other_handling",) and has_parts and not any(cell.text for cell in row.cells):
+        if key == ("other_handling",) and has_parts and not prints(row.cells):
             continue  # （六）其他处理 heading its three sub-rows
         copies.setdefault(key, []).append(row)
     found: dict[tuple[str, ...], Counts] = {}
@@ -89,7 +91,7 @@ def request_table(rows: Sequence[Row], notes: Notes, lines: Sequence[str] = ()) 
     inferred: list[str] = []
     positioned: dict[tuple[str, ...], Row] = {}
     for key, printed in copies.items():
-        path = "requests." + ".".join(key)
+        path = _PATHS[key]
         chosen = one_copy(printed, path, notes)
         if chosen is None:
             found[key] = _unread()
