@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, TypeVar, cast
@@ -110,12 +109,18 @@ def build(
     return cast(Any, cls)(*values, provenance=provenance)  # type: ignore[no-any-return]
 
 
-@functools.lru_cache(maxsize=64)
+_COUNT_NAMES: dict[int, tuple[Sequence[tuple[str, object]], tuple[str, ...] | None]] = {}
+
+
 def _names(spec: Sequence[tuple[str, object]]) -> tuple[str, ...] | None:
     """The field names of a spec of counts only; None where it has a money column."""
-    if any(kind == MONEY for _, kind in spec):
-        return None
-    return tuple(name for name, _ in spec)
+    known = _COUNT_NAMES.get(id(spec))
+    if known is not None and known[0] is spec:
+        return known[1]
+    names = None if any(kind == MONEY for _, kind in spec) else tuple(name for name, _ in spec)
+    if len(_COUNT_NAMES) < 64:  # the tables' specs; a spec made on the fly is read each time
+        _COUNT_NAMES[id(spec)] = (spec, names)
+    return names
 
 
 def _money(number: Decimal, unit: str, where: str, cell: Cell, notes: Notes) -> Decimal:

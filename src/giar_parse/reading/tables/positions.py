@@ -35,14 +35,13 @@ def is_split(label: Cell | None, cells: Sequence[Cell]) -> bool:
 
     A text with one cell per line (a Word or web page dump) prints every value on its own
     line; that is no sign of a value printed low, so a row counts as split only where one of
-    its lines holds two of its cells.
+    its lines holds two of its cells.  ``cells`` are in text order, after ``label``.
     """
     lines = [cell.line for cell in cells if cell.text]
-    distinct = set(lines)
-    if len(distinct) < 2:
+    if len(lines) < 2 or lines[0] == lines[-1]:
         return False
-    # a line holding two printed cells, or the label and a printed cell
-    return len(distinct) < len(lines) or (label is not None and label.line in distinct)
+    # the label's line holding a value too (it is the first line), or a line holding two values
+    return (label is not None and label.line == lines[0]) or len(set(lines)) < len(lines)
 
 
 def _apart(bands: Sequence[Band]) -> bool:

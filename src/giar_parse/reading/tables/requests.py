@@ -149,6 +149,9 @@ def _agree(
 
 
 def _row(row: Row, path: str, shape: tuple[bool, bool], notes: Notes, grid: Grid) -> tuple[Counts, str]:
+    printed = [cell for cell in row.cells if cell.text]
+    if len(printed) == len(COLUMNS) and not is_split(row.cell, printed):  # every value, on one row
+        return build(Counts, _SPEC, printed, path=path, table="三", notes=notes), ""
     lossy, padded = shape
     if is_split(row.cell, row.cells):
         return _positioned(row, path, notes, grid)
@@ -290,21 +293,23 @@ def _summarise(notes: Notes, paired: list[str], inferred: list[str]) -> None:
 
 
 def _assemble(found: dict[tuple[str, ...], Counts], notes: Notes | None) -> RequestTable:
-    has_parts = any(key[0] == _PARTS for key in found)
     top: dict[str, object] = {}
-    for group, cls in _GROUPS.items():
-        top[group] = cls(**{key[1]: counts for key, counts in found.items() if key[0] == group})
-    if has_parts:
-        top[_PARTS] = OtherHandlingParts(**{key[1]: counts for key, counts in found.items() if key[0] == _PARTS})
+    grouped: dict[str, dict[str, Counts]] = {}
     for key, counts in found.items():
         if len(key) == 1:
             top[key[0]] = counts
-    for key in ROWS.values():
-        if key in found or (key[0] == _PARTS) != has_parts:
-            continue
-        if key == ("other_handling",) and has_parts:
-            continue
-        path = "requests." + ".".join(key)
-        if notes is not None:
+        else:
+            grouped.setdefault(key[0], {})[key[1]] = counts
+    for group, cls in _GROUPS.items():
+        top[group] = cls(**grouped.get(group, {}))
+    has_parts = _PARTS in grouped
+    if has_parts:
+        top[_PARTS] = OtherHandlingParts(**grouped[_PARTS])
+    if notes is not None:
+        for key, path in _PATHS.items():
+            if key in found or (key[0] == _PARTS) != has_parts:
+                continue
+            if key == ("other_handling",) and has_parts:
+                continue
             notes.add("row.missing", "error", f"table 三 has no row {path}", path)
     return RequestTable(**top)  # type: ignore[arg-type]
