@@ -74,18 +74,26 @@ def _pieces(cell: Cell) -> list[Cell] | None:
     some leading fragments is a table label or header (``自然人 商业 科研``,
     ``果 （二）部分公开…``); otherwise it stays whole (prose).
     """
-    raw = cell.raw
+    cut = _cut(cell.raw)
+    if cut is None:
+        return None
+    line, column = cell.line, cell.column
+    return [_new_cell(Cell, (text, raw, line, column + start)) for text, raw, start in cut]
+
+
+@functools.lru_cache(maxsize=4096)
+def _cut(raw: str) -> tuple[tuple[str, str, int], ...] | None:
+    """The pieces of a cell as :func:`_pieces` cuts it: (folded, as printed, offset); None where it stays whole."""
     ends = raw.rsplit(None, 1)
     if len(ends) < 2 or len(raw) > MAX_LABEL * 2:
         return None
     last = _piece_kind(fold(ends[1]))
     if last == _TEXT:
         return None  # prose (the last piece is never among the leading fragments)
-    line, column = cell.line, cell.column
-    pieces = [_new_cell(Cell, (fold(m[0]), m[0], line, column + m.start())) for m in _PIECE.finditer(raw)]
+    pieces = tuple((fold(m[0]), m[0], m.start()) for m in _PIECE.finditer(raw))
     if last == _VALUE:
         return pieces
-    kinds = [_piece_kind(piece.text) for piece in pieces]
+    kinds = [_piece_kind(text) for text, _, _ in pieces]
     # fragments of a cut-off group label may stand before the labels: 果 （二）部分公开…
     rest = kinds[next(i for i, kind in enumerate(kinds) if kind != _TEXT or i == len(kinds) - 1) :]
     if _TEXT in rest or _VALUE in rest:
