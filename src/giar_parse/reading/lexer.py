@@ -1,4 +1,4 @@
-"""Cells → tokens: each cell gets the grammar terminal it matches, runs of values become CELLS."""
+"""Cells → tokens: each cell gets the grammar terminal it matches; a table row is one token with its values."""
 
 from __future__ import annotations
 
@@ -238,10 +238,11 @@ def _stray(kinds: list[str], start: int) -> bool:
 
 
 def _stream(cells: list[Cell], kinds: list[str], notes: list[Diagnostic]) -> list[Token]:
-    """Group classified cells into the token stream: runs of values as CELLS, runs of prose as PROSE."""
+    """Group classified cells into the token stream the grammar reads (see :func:`tokens`)."""
     out: list[Token] = []
     run: list[Cell] = []
     prose: list[Cell] = []
+    label: tuple[str, Cell] | None = None  # the table cell whose values are being gathered
     in_table = False
     last_label = ""
     for index, cell in enumerate(cells):
@@ -257,19 +258,22 @@ def _stream(cells: list[Cell], kinds: list[str], notes: list[Diagnostic]) -> lis
                 Diagnostic("text.ignored", "info", f"ignored header piece {cell.raw!r} inside a table", None, cell.line)
             )
             continue
-        if run:
-            # blank cells on the line of the next label come before it: label-column padding
-            while run and not run[-1].text and run[-1].line == cell.line:
-                run.pop()
-            if run:
-                out.append(_token("CELLS", tuple(run), run[0]))
-                run.clear()
+        stray = kind == _TEXT and in_table and _is_stray(cell, kinds, index)
+        # the values gathered so far end here: blank cells on this line are label-column padding
+        while run and not run[-1].text and run[-1].line == cell.line:
+            run.pop()
+        if label is not None and (run or not stray):
+            out.append(_labelled(label, run))
+            label = None
+        elif run:  # values after a stray text that ended their row's: no row's
+            out.append(_token("CELLS", tuple(run), run[0]))
+            run.clear()
+        if stray:
+            notes.append(
+                Diagnostic("text.ignored", "info", f"ignored text {cell.raw!r} inside a table", None, cell.line)
+            )
+            continue
         if kind == _TEXT:
-            if in_table and len(cell.text) <= _STRAY_MAX_LENGTH and _stray(kinds, index):
-                notes.append(
-                    Diagnostic("text.ignored", "info", f"ignored text {cell.raw!r} inside a table", None, cell.line)
-                )
-                continue
             in_table = False
             prose.append(cell)
             continue
@@ -280,19 +284,38 @@ def _stream(cells: list[Cell], kinds: list[str], notes: list[Diagnostic]) -> lis
             in_table = False
             out.append(_token(kind, cell, cell))
             continue
-        # bare 总计 / 其他 after table 三 rows are rows, not column headers
-        if kind == "TOTAL_WORD" and last_label in _REQUEST_ROWS:
-            kind = "REQUEST_TOTAL"
-        elif kind == "OTHER_WORD" and last_label in ("NO_CORRECTION", "UNPAID_FEES"):
-            kind = "OTHER_HANDLING_OTHER"
         in_table = True
-        last_label = kind
-        out.append(_token(kind, cell, cell))
-    if run:
+        last_label = _row_word(kind, last_label)
+        label = last_label, cell
+    if label is not None:
+        out.append(_labelled(label, run))
+    elif run:
         out.append(_token("CELLS", tuple(run), run[0]))
     if prose:
         out.append(_token("PROSE", tuple(prose), prose[0]))
     return out
+
+
+def _row_word(kind: str, last_label: str) -> str:
+    """Bare 总计 / 其他 after table 三 rows are rows, not column headers."""
+    if kind == "TOTAL_WORD" and last_label in _REQUEST_ROWS:
+        return "REQUEST_TOTAL"
+    if kind == "OTHER_WORD" and last_label in ("NO_CORRECTION", "UNPAID_FEES"):
+        return "OTHER_HANDLING_OTHER"
+    return kind
+
+
+def _is_stray(cell: Cell, kinds: list[str], index: int) -> bool:
+    """A short text cell inside a table that the table goes on after (see :func:`_stray`)."""
+    return len(cell.text) <= _STRAY_MAX_LENGTH and _stray(kinds, index)
+
+
+def _labelled(label: tuple[str, Cell], run: list[Cell]) -> Token:
+    """The token of a table cell carrying the values gathered after it (``run``, then emptied)."""
+    kind, cell = label
+    token = make_token(kind, cell.raw, cell, cell.line, cell.column, tuple(run))
+    run.clear()
+    return token
 
 
 def _token(kind: str, value: object, cell: Cell) -> Token:
@@ -303,8 +326,12 @@ def _token(kind: str, value: object, cell: Cell) -> Token:
 def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
     """Classify cells and group them into the token stream the grammar reads.
 
-    A value run is one ``CELLS`` token, consecutive prose cells one ``PROSE`` token (its
-    value the tuple of cells), every label and heading cell a token of its terminal.
+    Every table label or header cell is a token of its terminal carrying the value cells
+    printed after it (``Token.cells``: a row is one token), every heading a token,
+    consecutive prose cells one ``PROSE`` token (its value the tuple of cells).  A short
+    text cell inside a table is dropped with a note where the table goes on after it; the
+    values after it are the row's where the row had none before it, else a ``CELLS`` token
+    of their own (which only a header takes).
     """
     notes: list[Diagnostic] = []
     found, kinds, letters = _classified(cells, notes)

@@ -29,7 +29,8 @@ def _skipped(token: Token, skipped: int, text: str, notes: list[Diagnostic]) -> 
             token.column or 1,
         ) from None
     value = token.value
-    raw = " ".join(cell.raw for cell in value) if token.type in ("CELLS", "PROSE") else getattr(value, "raw", "")
+    cells = value if token.type in ("CELLS", "PROSE") else (value, *getattr(token, "cells", ()))
+    raw = " ".join(cell.raw for cell in cells if cell.raw)
     notes.append(
         Diagnostic(
             "layout.unexpected",

@@ -14,12 +14,14 @@ class Token(str):
     (``value``, ``line``, ``column``); Lark's own driver accepts it too.
     """
 
-    __slots__ = ("column", "line", "type", "value")
+    __slots__ = ("cells", "column", "line", "type", "value")
 
-    #: The terminal (``RECEIVED``, ``CELLS`` …).
+    #: The terminal (``RECEIVED``, ``PROSE`` …).
     type: str
-    #: The payload: a :class:`~giar_parse.reading.normalise.Cell`, or a tuple of them for ``CELLS``.
+    #: The payload: a :class:`~giar_parse.reading.normalise.Cell`, or a tuple of them for ``PROSE``.
     value: Any
+    #: The value cells printed after a table label or header cell, up to the next one (a row's values).
+    cells: tuple[Any, ...]
     #: 1-based line in the input.
     line: int
     #: 1-based column in the input.
@@ -29,11 +31,12 @@ class Token(str):
 _new_str = str.__new__
 
 
-def make_token(kind: str, raw: str, value: object, line: int, column: int) -> Token:
-    """A token whose text is ``raw``, of terminal ``kind``, carrying ``value``."""
+def make_token(kind: str, raw: str, value: object, line: int, column: int, cells: tuple[Any, ...] = ()) -> Token:
+    """A token whose text is ``raw``, of terminal ``kind``, carrying ``value`` (and the value ``cells`` after it)."""
     token: Token = _new_str(Token, raw)
     token.type = kind
     token.value = value
     token.line = line
     token.column = column
+    token.cells = cells
     return token

@@ -64,11 +64,12 @@ class Appeal(NamedTuple):
 Element = Heading | Prose | Active | Request | Appeal
 
 
-def _cells(items: list[Any]) -> tuple[Cell, ...]:
-    if len(items) == 1 and items[0].type == "CELLS" and type(items[0].value) is tuple:
-        run: tuple[Cell, ...] = items[0].value  # the row's one run of values, as the lexer made it
-        return run
-    return tuple(c for item in items if isinstance(item, Token) and item.type == "CELLS" for c in item.value)
+def _cells_after(items: list[Token]) -> tuple[Cell, ...]:
+    """The values after the first of ``items``: its own, and those of CELLS tokens following it."""
+    if len(items) == 1:
+        cells: tuple[Cell, ...] = items[0].cells
+        return cells
+    return tuple(cell for item in items for cell in (item.cells if item.type != "CELLS" else item.value))
 
 
 class ToElements:
@@ -112,7 +113,8 @@ class ToElements:
 
     def active_row(self, items: list[Token]) -> Row:
         """A row label with its value cells (table 二 and 三)."""
-        return Row(items[0].type, items[0].value, _cells(items[1:]))
+        label = items[0]
+        return Row(label.type, label.value, label.cells)
 
     request_row = active_row
 
@@ -131,4 +133,4 @@ class ToElements:
         """Table 四: header cells and the values after the last of them."""
         last_header = max(index for index, item in enumerate(items) if item.type != "CELLS")
         header = tuple(item for item in items if item.type != "CELLS")
-        return Appeal(header, _cells(items[last_header + 1 :]))
+        return Appeal(header, _cells_after(items[last_header:]))

@@ -1,0 +1,79 @@
+"""The token stream: a table row is one token carrying its values; prose comes in runs; stray text."""
+
+from __future__ import annotations
+
+from conftest import DATA
+
+import giar_parse
+from giar_parse.reading.lexer import tokens
+from giar_parse.reading.normalise import cells
+
+ROWS_TAB_2021 = (DATA / "2021" / "pingtan-gov-2023.rows-tab.txt").read_text(encoding="utf-8")
+RECEIVED_ROW = "一、本年新收政府信息公开申请数量\t80\t1\t0\t0\t0\t0\t81"
+
+
+def stream(text: str) -> list[tuple[str, str, list[str]]]:
+    found, _ = tokens(cells(text))
+    return [(token.type, str(token), [cell.raw for cell in token.cells]) for token in found]
+
+
+def test_a_table_row_is_one_token_with_its_values() -> None:
+    assert RECEIVED_ROW in ROWS_TAB_2021
+    row = [item for item in stream(ROWS_TAB_2021) if item[0] == "RECEIVED"]
+    assert row == [("RECEIVED", "一、本年新收政府信息公开申请数量", ["80", "1", "0", "0", "0", "0", "81"])]
+
+
+def test_a_header_cell_carries_the_blank_cells_after_it() -> None:
+    text = "三、收到和处理政府信息公开申请情况\n申请人情况\t\t\n自然人\t法人或其他组织\n" + RECEIVED_ROW
+    kinds = [(kind, values) for kind, _, values in stream(text)]
+    assert kinds == [
+        ("HEADING_REQUESTS", []),
+        ("APPLICANT_HEADER", ["", ""]),
+        ("APPLICANT_HEADER", []),
+        ("APPLICANT_HEADER", []),
+        ("RECEIVED", ["80", "1", "0", "0", "0", "0", "81"]),
+    ]
+
+
+def test_consecutive_prose_lines_are_one_token() -> None:
+    text = "一、总体情况\n第一句。\n第二句。\n第三句。\n二、主动公开政府信息情况"
+    found, _ = tokens(cells(text))
+    assert [token.type for token in found] == ["HEADING_OVERVIEW", "PROSE", "HEADING_ACTIVE"]
+    assert [cell.raw for cell in found[1].value] == ["第一句。", "第二句。", "第三句。"]
+
+
+def test_a_stray_text_between_a_label_and_its_values_leaves_them_the_rows() -> None:
+    # one cell per line, a stray word (a page header left in the text) before the values
+    values = ["80", "1", "0", "0", "0", "0", "81"]
+    row = "\n".join(["一、本年新收政府信息公开申请数量", "第二页附表", *values])
+    text = ROWS_TAB_2021.replace(RECEIVED_ROW, row)
+    found, notes = tokens(cells(text))
+    received = next(token for token in found if token.type == "RECEIVED")
+    assert [cell.raw for cell in received.cells] == values
+    assert [(note.code, note.message) for note in notes if note.code == "text.ignored"] == [
+        ("text.ignored", "ignored text '第二页附表' inside a table")
+    ]
+    assert giar_parse.parse(text) == giar_parse.parse(ROWS_TAB_2021)
+
+
+def test_values_after_a_stray_text_that_ended_a_row_are_no_rows() -> None:
+    # the row prints its seven values, then a stray word and more values: those are not the row's
+    text = ROWS_TAB_2021.replace(RECEIVED_ROW, RECEIVED_ROW + "\n第二页附表\n5\t6")
+    found, _ = tokens(cells(text))
+    received = next(index for index, token in enumerate(found) if token.type == "RECEIVED")
+    assert [cell.raw for cell in found[received].cells] == ["80", "1", "0", "0", "0", "0", "81"]
+    assert found[received + 1].type == "CELLS"
+    assert [cell.raw for cell in found[received + 1].value] == ["5", "6"]
+    report = giar_parse.parse(text)
+    assert report.requests == giar_parse.parse(ROWS_TAB_2021).requests
+    skipped = [d for d in report.diagnostics if d.code == "layout.unexpected"]
+    assert [d.message for d in skipped] == ["'5 6' is out of place for the table layout and was skipped"]
+
+
+def test_an_out_of_place_row_is_skipped_with_its_values() -> None:
+    # a table 二 row inside table 三: neither it nor its values are read into the row before it
+    text = ROWS_TAB_2021.replace(RECEIVED_ROW, RECEIVED_ROW + "\n行政许可\t9\t9")
+    report = giar_parse.parse(text)
+    assert report.requests == giar_parse.parse(ROWS_TAB_2021).requests
+    skipped = [d for d in report.diagnostics if d.code == "layout.unexpected"]
+    assert [d.message for d in skipped] == ["'行政许可 9 9' is out of place for the table layout and was skipped"]
