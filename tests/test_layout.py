@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,47 @@ def test_importing_the_package_leaves_the_document_readers_and_extras_unloaded()
     )
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
+
+
+def _fresh(probe: str, **env: str) -> list[str]:
+    run = [sys.executable, "-c", probe]
+    return subprocess.run(run, capture_output=True, text=True, check=True, env={**os.environ, **env}).stdout.split()
+
+
+def test_importing_the_package_and_parsing_text_load_only_what_a_parse_needs(tmp_path: Path) -> None:
+    # what a parse of text does not need loads on first use: the writers, the series checks
+    probe = (
+        "import sys, giar_parse\n"
+        "unneeded = ('giar_parse.series', 'giar_parse.writing.render', 'giar_parse.writing.schema',"
+        " 'giar_parse.writing.json', 'giar_parse.writing.records', 'giar_parse.writing.dataframe')\n"
+        "print(' '.join(name for name in unneeded if name in sys.modules))\n"
+        "giar_parse.parse(giar_parse.sample_text())\n"
+        "print('parsed', ' '.join(name for name in unneeded if name in sys.modules))"
+    )
+    cache = {"GIAR_PARSE_CACHE_DIR": str(tmp_path)}
+    _fresh("import giar_parse; giar_parse.parse(giar_parse.sample_text())", **cache)  # fills the cache
+    assert _fresh(probe, **cache) == ["parsed"]
+
+
+def test_every_public_name_resolves_in_a_fresh_process() -> None:
+    probe = (
+        "import giar_parse\n"
+        "listed = dir(giar_parse)\n"
+        "print(' '.join(name for name in giar_parse.__all__ if name not in listed) or 'listed')\n"
+        "from giar_parse import *\n"
+        "from giar_parse import render, to_dict\n"
+        "from giar_parse.writing.json import to_dict as defined\n"
+        "print(to_dict is defined is giar_parse.to_dict, callable(render), 'Layout' in vars(giar_parse))\n"
+        "try:\n"
+        "    giar_parse.no_such_name\n"
+        "except AttributeError as error:\n"
+        "    print(str(error).replace(' ', '_'))\n"
+    )
+    assert _fresh(probe) == ["listed", "True", "True", "True", "module_'giar_parse'_has_no_attribute_'no_such_name'"]
+
+
+def test_lazy_names_are_public_and_defined_where_named() -> None:
+    lazy = giar_parse._LAZY  # type: ignore[attr-defined]
+    assert set(lazy) <= set(giar_parse.__all__)
+    for name, module in lazy.items():
+        assert getattr(giar_parse, name).__module__ == module, name
