@@ -6,6 +6,7 @@ import ast
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -133,13 +134,14 @@ def _fresh(probe: str, **env: str) -> list[str]:
 def test_importing_the_package_and_parsing_text_load_only_what_a_parse_needs(tmp_path: Path) -> None:
     # what a parse of text does not need loads on first use: the writers, the series checks,
     # the web page, bytes and document sources (html.parser behind them); with the grammar
-    # cache filled, no hashing with OpenSSL (hashlib)
+    # cache filled, nothing that writes the cache (tempfile) or hashes with OpenSSL (hashlib),
+    # and the package's files are read without importlib.resources
     probe = (
         "import sys, giar_parse\n"
         "unneeded = ('giar_parse.series', 'giar_parse.writing.render', 'giar_parse.writing.schema',"
         " 'giar_parse.writing.json', 'giar_parse.writing.records', 'giar_parse.writing.dataframe',"
         " 'giar_parse.sources.html', 'giar_parse.sources.decode', 'giar_parse.sources.origins', 'html.parser',"
-        " 'hashlib')\n"
+        " 'importlib.resources', 'tempfile', 'hashlib')\n"
         "print(' '.join(name for name in unneeded if name in sys.modules))\n"
         "giar_parse.parse(giar_parse.sample_text())\n"
         "print('parsed', ' '.join(name for name in unneeded if name in sys.modules))"
@@ -171,3 +173,24 @@ def test_lazy_names_are_public_and_defined_where_named() -> None:
     assert set(lazy) <= set(giar_parse.__all__)
     for name, module in lazy.items():
         assert getattr(giar_parse, name).__module__ == module, name
+
+
+def test_the_package_reads_its_files_from_a_zip(tmp_path: Path) -> None:
+    # grammar.lark and the sample are plain files beside the modules, read without importlib.resources;
+    # in a zip they are not, and are read as resources
+    archive = tmp_path / "package.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted(PACKAGE.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, Path("giar_parse", path.relative_to(PACKAGE)).as_posix())
+    probe = (
+        "import sys, giar_parse\n"
+        "report = giar_parse.parse(giar_parse.sample_text())\n"
+        "print(giar_parse.__file__.startswith(sys.argv[1]), report.requests.received.total, "
+        "'importlib.resources' in sys.modules)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(archive), "GIAR_PARSE_CACHE_DIR": str(tmp_path / "cache")}
+    run = [sys.executable, "-c", probe, str(archive)]
+    out = subprocess.run(run, capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split() == ["True", "5758", "True"]
+    assert len(list((tmp_path / "cache").glob("grammar-*.tables"))) == 1
