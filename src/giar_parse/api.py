@@ -41,7 +41,8 @@ _HTML_START = re.compile(r"\s*(<!DOCTYPE\s+html|<html\b|<body\b|<table\b|<div\b|
 _PDF = b"%PDF-"
 _ZIPS = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_OLE2_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # how Word stores a password-protected .docx
+# how Word stores a password-protected .docx: "EncryptedPackage" in UTF-16-LE (its codec loaded only then)
+_OLE2_ENCRYPTED = "EncryptedPackage"
 _SNIFF = 8192  # bytes looked at to tell binary from text
 
 # what a bug deep in the reading stages can raise; it reaches the user as our own error
@@ -218,7 +219,7 @@ def _read(data: bytes, name: str | None, *, strict: bool) -> Report:
 
         return _document(flatten_docx, data, name, strict=strict)
     if head.startswith(_OLE2):
-        if _OLE2_ENCRYPTED in data:
+        if _OLE2_ENCRYPTED.encode("utf-16-le") in data:
             raise EncryptedDocumentError(
                 f"{where}: a password-protected Word file; open it, remove the password and save it as .docx"
             )
