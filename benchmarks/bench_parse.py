@@ -22,7 +22,11 @@ Then the time of ``python -c "import giar_parse; giar_parse.parse(giar_parse.sam
 in a fresh process (median of ``--runs``), beside a bare ``python -c pass``, and its split
 into import and first parse as measured inside the process, with the grammar cache
 (``GIAR_PARSE_CACHE_DIR``, a temporary directory here) filled, switched off, and empty
-(the first process ever, which builds the grammar and writes the cache); peak memory of one parse
+(the first process ever, which builds the grammar and writes the cache); the filled row again
+with every module's bytecode kept (``.pyc``, as an installed package has it: with
+``PYTHONDONTWRITEBYTECODE`` set and no ``__pycache__``, every process compiles the package's
+source), and where that row's time goes (the first parse's grammar load, each module's own
+import time by ``-X importtime``); peak memory of one parse
 (tracemalloc, cold and warm caches) as a multiple of the text's size; and one parse of 1, 5 and
 20 MB inputs made by repeating a seed report, with ms per MB (equal figures: linear).
 ``--profile`` adds a cProfile summary of a warm batch over all texts.
@@ -197,49 +201,118 @@ _SPLIT = (
     "print((t1 - t0) * 1e3, (t2 - t1) * 1e3)"
 )
 _WHOLE = "import giar_parse; giar_parse.parse(giar_parse.sample_text())"
+# the first parse split: loading the grammar (tables from the cache, automaton, cell classifier), then the rest
+_FIRST = (
+    "import time, giar_parse; from giar_parse.reading import grammar; text = giar_parse.sample_text(); "
+    "t0 = time.perf_counter(); grammar.load(); t1 = time.perf_counter(); giar_parse.parse(text); "
+    "t2 = time.perf_counter(); print((t1 - t0) * 1e3, (t2 - t1) * 1e3)"
+)
+# the rows: the grammar cache (filled, off, or a new empty one) and whether every module's .pyc is kept
+_ROWS = {
+    "cache filled": ("filled", False),
+    "cache filled, .pyc": ("filled", True),
+    "cache off": ("off", False),
+    "cache empty": ("empty", False),
+}
 
 
-def _run(code: str, cache: str) -> subprocess.CompletedProcess[str]:
+def _env(cache: str, bytecode: str | None = None) -> dict[str, str]:
+    """The environment of a fresh process; ``bytecode``: a directory keeping every module's .pyc.
+
+    Without it, bytecode is as this environment has it (with PYTHONDONTWRITEBYTECODE set and no
+    __pycache__, Python compiles the package's source in every process); with it, as an installed
+    package has it (pip writes the .pyc files when it installs).
+    """
     env = {**os.environ, "GIAR_PARSE_CACHE_DIR": cache}
-    return subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    if bytecode is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = bytecode
+    return env
 
 
-def _wall(code: str, cache: str) -> float:
+def _run(code: str, cache: str, bytecode: str | None = None, *options: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, *options, "-c", code]
+    return subprocess.run(command, env=_env(cache, bytecode), check=True, capture_output=True, text=True)
+
+
+def _wall(code: str, cache: str, bytecode: str | None = None) -> float:
     started = time.perf_counter()
-    _run(code, cache)
+    _run(code, cache, bytecode)
     return time.perf_counter() - started
 
 
+def _self_times(importtime: str) -> dict[str, float]:
+    """Module → its own import time in seconds, from ``python -X importtime``'s report."""
+    times: dict[str, float] = {}
+    for line in importtime.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            own, _, name = line[len("import time:") :].split("|")
+            if own.strip().isdigit():
+                times[name.strip()] = int(own) / 1e6
+    return times
+
+
 def fresh_process(runs: int) -> None:
-    """Fresh processes with the grammar cache filled, switched off, and empty (the first run ever)."""
+    """Fresh processes with the grammar cache filled (with and without .pyc), switched off, and empty."""
     with tempfile.TemporaryDirectory() as directory:
         kept = str(Path(directory) / "kept")
+        bytecode = str(Path(directory) / "pyc")
         _run(_WHOLE, kept)  # fills the cache
+        _run(_WHOLE, kept, bytecode)  # writes every module's .pyc
         figures: dict[str, dict[str, list[float]]] = {}
+        first: dict[str, list[float]] = {"load": [], "rest": []}
+        modules: dict[str, list[float]] = {}
 
-        def where(name: str) -> str:
-            return {"cache filled": kept, "cache off": ""}.get(name) or tempfile.mkdtemp(dir=directory)
+        def where(cache: str) -> str:
+            return {"filled": kept, "off": ""}.get(cache) or tempfile.mkdtemp(dir=directory)
 
         for _ in range(runs):
-            for name in ("cache filled", "cache off", "cache empty"):
+            for name, (cache, pyc) in _ROWS.items():
+                keep = bytecode if pyc else None
                 got = figures.setdefault(name, {"bare": [], "whole": [], "import": [], "first": []})
                 got["bare"].append(_wall("pass", ""))
-                got["whole"].append(_wall(_WHOLE, where(name)))
-                imported, first = (float(x) for x in _run(_SPLIT, where(name)).stdout.split())
+                got["whole"].append(_wall(_WHOLE, where(cache), keep))
+                imported, parsed = (float(x) for x in _run(_SPLIT, where(cache), keep).stdout.split())
                 got["import"].append(imported / 1e3)
-                got["first"].append(first / 1e3)
+                got["first"].append(parsed / 1e3)
+            load, rest = (float(x) for x in _run(_FIRST, kept, bytecode).stdout.split())
+            first["load"].append(load / 1e3)
+            first["rest"].append(rest / 1e3)
+            report = _run("import giar_parse", kept, bytecode, "-X", "importtime").stderr
+            for module, seconds in _self_times(report).items():
+                modules.setdefault(module, []).append(seconds)
     print(f"fresh process (median of {runs} runs, ms): {_WHOLE!r}")
     print(
-        f"  {'grammar cache':14s} {'process':>8s} {'python -c pass':>15s} {'import':>7s} "
+        f"  {'grammar cache':18s} {'process':>8s} {'python -c pass':>15s} {'import':>7s} "
         f"{'first parse':>12s} {'both':>6s}"
     )
     for name, got in figures.items():
         both = [i + f for i, f in zip(got["import"], got["first"], strict=True)]
         print(
-            f"  {name:14s} {statistics.median(got['whole']) * 1e3:8.1f} {statistics.median(got['bare']) * 1e3:15.1f} "
+            f"  {name:18s} {statistics.median(got['whole']) * 1e3:8.1f} {statistics.median(got['bare']) * 1e3:15.1f} "
             f"{statistics.median(got['import']) * 1e3:7.1f} {statistics.median(got['first']) * 1e3:12.1f} "
             f"{statistics.median(both) * 1e3:6.1f}"
         )
+    print("  (.pyc: bytecode kept as an installed package has it; the other rows: as this environment has it)")
+    _breakdown(first, modules)
+
+
+def _breakdown(first: dict[str, list[float]], modules: dict[str, list[float]]) -> None:
+    """Where the fresh process's time goes (cache filled, .pyc): the first parse, and the import by module."""
+    print(
+        f"  first parse (cache filled, .pyc): grammar.load() {statistics.median(first['load']) * 1e3:.1f} "
+        f"(tables from the cache, automaton, cell classifier), then parse {statistics.median(first['rest']) * 1e3:.1f}"
+    )
+    own = {module: statistics.median(seconds) for module, seconds in modules.items()}
+    ours = sorted(((own[module], module) for module in own if module.startswith("giar_parse")), reverse=True)
+    others = sum(seconds for module, seconds in own.items() if not module.startswith("giar_parse"))
+    print(
+        f"  import by module (-X importtime, its own overhead included; self ms, medians): "
+        f"giar_parse {sum(s for s, _ in ours) * 1e3:.1f} in {len(ours)} modules, "
+        f"attrs and the standard library {others * 1e3:.1f}"
+    )
+    shown = ", ".join(f"{module.removeprefix('giar_parse.')} {seconds * 1e3:.1f}" for seconds, module in ours[:12])
+    print(f"    {shown}, the other {len(ours[12:])} {sum(s for s, _ in ours[12:]) * 1e3:.1f}")
 
 
 def _peak(text: str) -> int:

@@ -51,6 +51,13 @@ def test_builds_then_loads(tmp_path: Path) -> None:
     assert second == first == DATA
 
 
+def test_directory_as_str_or_path(tmp_path: Path) -> None:
+    # cache_dir() gives a str (no pathlib on the way to a parse); a Path names the same file
+    cached("key", build, str(tmp_path))
+    assert cached("key", lambda: pytest.fail("should load"), tmp_path) == DATA
+    assert len(files(tmp_path)) == 1
+
+
 def test_changed_key_builds_anew_and_keeps_a_recent_old_file(tmp_path: Path) -> None:
     cached("old grammar", build, tmp_path)
     [old] = files(tmp_path)
@@ -121,12 +128,12 @@ def test_directory_others_can_write_is_neither_read_nor_written(tmp_path: Path) 
 
 def test_cache_dir_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path))
-    assert cache.cache_dir() == tmp_path
+    assert cache.cache_dir() == str(tmp_path)
     monkeypatch.setenv(cache.ENVIRONMENT, "")
     assert cache.cache_dir() is None
     monkeypatch.delenv(cache.ENVIRONMENT)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cache.cache_dir() == tmp_path / "giar-parse"
+    assert cache.cache_dir() == str(tmp_path / "giar-parse")
 
 
 def test_no_cache_directory_builds(tmp_path: Path) -> None:

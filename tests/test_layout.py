@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -122,3 +124,73 @@ def test_importing_the_package_leaves_the_document_readers_and_extras_unloaded()
     )
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
+
+
+def _fresh(probe: str, **env: str) -> list[str]:
+    run = [sys.executable, "-c", probe]
+    return subprocess.run(run, capture_output=True, text=True, check=True, env={**os.environ, **env}).stdout.split()
+
+
+def test_importing_the_package_and_parsing_text_load_only_what_a_parse_needs(tmp_path: Path) -> None:
+    # what a parse of text does not need loads on first use: the writers, the series checks,
+    # the web page, bytes and document sources (html.parser behind them); with the grammar
+    # cache filled, nothing that writes the cache (tempfile) or hashes with OpenSSL (hashlib),
+    # and the package's files are read without importlib.resources
+    probe = (
+        "import sys, giar_parse\n"
+        "unneeded = ('giar_parse.series', 'giar_parse.writing.render', 'giar_parse.writing.schema',"
+        " 'giar_parse.writing.json', 'giar_parse.writing.records', 'giar_parse.writing.dataframe',"
+        " 'giar_parse.sources.html', 'giar_parse.sources.decode', 'giar_parse.sources.origins', 'html.parser',"
+        " 'importlib.resources', 'tempfile', 'hashlib')\n"
+        "print(' '.join(name for name in unneeded if name in sys.modules))\n"
+        "giar_parse.parse(giar_parse.sample_text())\n"
+        "print('parsed', ' '.join(name for name in unneeded if name in sys.modules))"
+    )
+    cache = {"GIAR_PARSE_CACHE_DIR": str(tmp_path)}
+    _fresh("import giar_parse; giar_parse.parse(giar_parse.sample_text())", **cache)  # fills the cache
+    assert _fresh(probe, **cache) == ["parsed"]
+
+
+def test_every_public_name_resolves_in_a_fresh_process() -> None:
+    probe = (
+        "import giar_parse\n"
+        "listed = dir(giar_parse)\n"
+        "print(' '.join(name for name in giar_parse.__all__ if name not in listed) or 'listed')\n"
+        "from giar_parse import *\n"
+        "from giar_parse import render, to_dict\n"
+        "from giar_parse.writing.json import to_dict as defined\n"
+        "print(to_dict is defined is giar_parse.to_dict, callable(render), 'Layout' in vars(giar_parse))\n"
+        "try:\n"
+        "    giar_parse.no_such_name\n"
+        "except AttributeError as error:\n"
+        "    print(str(error).replace(' ', '_'))\n"
+    )
+    assert _fresh(probe) == ["listed", "True", "True", "True", "module_'giar_parse'_has_no_attribute_'no_such_name'"]
+
+
+def test_lazy_names_are_public_and_defined_where_named() -> None:
+    lazy = giar_parse._LAZY  # type: ignore[attr-defined]
+    assert set(lazy) <= set(giar_parse.__all__)
+    for name, module in lazy.items():
+        assert getattr(giar_parse, name).__module__ == module, name
+
+
+def test_the_package_reads_its_files_from_a_zip(tmp_path: Path) -> None:
+    # grammar.lark and the sample are plain files beside the modules, read without importlib.resources;
+    # in a zip they are not, and are read as resources
+    archive = tmp_path / "package.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted(PACKAGE.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, Path("giar_parse", path.relative_to(PACKAGE)).as_posix())
+    probe = (
+        "import sys, giar_parse\n"
+        "report = giar_parse.parse(giar_parse.sample_text())\n"
+        "print(giar_parse.__file__.startswith(sys.argv[1]), report.requests.received.total, "
+        "'importlib.resources' in sys.modules)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(archive), "GIAR_PARSE_CACHE_DIR": str(tmp_path / "cache")}
+    run = [sys.executable, "-c", probe, str(archive)]
+    out = subprocess.run(run, capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split() == ["True", "5758", "True"]
+    assert len(list((tmp_path / "cache").glob("grammar-*.tables"))) == 1

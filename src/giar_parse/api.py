@@ -9,8 +9,8 @@ never another exception.  The kind of input is decided from its content, not its
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from typing import IO
+import re
+from typing import IO, TYPE_CHECKING
 
 import attrs
 
@@ -25,17 +25,24 @@ from giar_parse.errors import (
 )
 from giar_parse.model import Diagnostic, Report
 from giar_parse.reading.parser import read_text
-from giar_parse.sources.decode import BOMS, decode
-from giar_parse.sources.html import looks_like_html, read_html
-from giar_parse.sources.origins import Flattened, remap
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from giar_parse.sources.origins import Flattened
+
+    _Flatten = Callable[[bytes, str | None], Flattened]
 
 __all__ = ["parse", "parse_bytes", "parse_file"]
 
-_Flatten = Callable[[bytes, str | None], Flattened]
+# how a web page or fragment starts; its source (html.parser), like those of bytes and
+# documents, is imported where first used
+_HTML_START = re.compile(r"\s*(<!DOCTYPE\s+html|<html\b|<body\b|<table\b|<div\b|<p\b|<meta\b|<head\b)", re.IGNORECASE)
 _PDF = b"%PDF-"
 _ZIPS = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_OLE2_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # how Word stores a password-protected .docx
+# how Word stores a password-protected .docx: "EncryptedPackage" in UTF-16-LE (its codec loaded only then)
+_OLE2_ENCRYPTED = "EncryptedPackage"
 _SNIFF = 8192  # bytes looked at to tell binary from text
 
 # what a bug deep in the reading stages can raise; it reaches the user as our own error
@@ -48,6 +55,11 @@ def _strict(report: Report, text: str) -> Report:
         if diagnostic.severity == "error":
             raise IncompleteReportError.at(diagnostic.message, text, diagnostic.line or 1, 1)
     return report
+
+
+def _looks_like_html(text: str) -> bool:
+    """True when the text starts like an HTML page or fragment."""
+    return _HTML_START.match(text[:2000]) is not None
 
 
 def parse(text: str, *, strict: bool = False) -> Report:
@@ -80,7 +92,12 @@ def parse(text: str, *, strict: bool = False) -> Report:
     if not isinstance(text, str):
         raise GiarParseError(f"parse() reads str, not {type(text).__name__}; use parse_bytes() for bytes")
     try:
-        report = read_html(text) if looks_like_html(text) else read_text(text)
+        if _looks_like_html(text):
+            from giar_parse.sources.html import read_html  # noqa: PLC0415 (html.parser: for web pages only)
+
+            report = read_html(text)
+        else:
+            report = read_text(text)
     except GiarParseError:
         raise
     except _INTERNAL as error:
@@ -186,6 +203,8 @@ def _load(source: str | os.PathLike[str] | bytes | IO[bytes]) -> tuple[bytes, st
 
 def _read(data: bytes, name: str | None, *, strict: bool) -> Report:
     """Hand the bytes to the source their content calls for."""
+    from giar_parse.sources.decode import BOMS, decode  # noqa: PLC0415 (for bytes only)
+
     where = name or "the input"
     head = data[:_SNIFF]
     if not head.strip() and not data.strip():
@@ -200,7 +219,7 @@ def _read(data: bytes, name: str | None, *, strict: bool) -> Report:
 
         return _document(flatten_docx, data, name, strict=strict)
     if head.startswith(_OLE2):
-        if _OLE2_ENCRYPTED in data:
+        if _OLE2_ENCRYPTED.encode("utf-16-le") in data:
             raise EncryptedDocumentError(
                 f"{where}: a password-protected Word file; open it, remove the password and save it as .docx"
             )
@@ -221,6 +240,8 @@ def _read(data: bytes, name: str | None, *, strict: bool) -> Report:
 
 def _document(flatten: _Flatten, data: bytes, name: str | None, *, strict: bool) -> Report:
     """Read the text made of a PDF or Word file; positions point back into the document."""
+    from giar_parse.sources.origins import remap  # noqa: PLC0415 (for documents only)
+
     try:
         flattened = flatten(data, name)
         report = remap(read_text(flattened.text), flattened)

@@ -8,10 +8,10 @@ A process that finds the tables in the cache never imports Lark.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sys
 from collections.abc import Iterator
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from giar_parse.reading.cache import cache_dir, cached
@@ -33,7 +33,14 @@ _TABLE_KEYS = frozenset({"rules", "states", "start", "end", "terminals"})
 
 
 def _source() -> str:
-    return resources.files("giar_parse").joinpath("grammar.lark").read_text(encoding="utf-8")
+    """The text of grammar.lark: a file beside the package's modules, else a resource (e.g. in a zip)."""
+    try:
+        with open(os.path.join(os.path.dirname(os.path.dirname(__file__)), "grammar.lark"), encoding="utf-8") as file:
+            return file.read()
+    except OSError:
+        from importlib import resources  # noqa: PLC0415 (a package that is not plain files)
+
+        return resources.files("giar_parse").joinpath("grammar.lark").read_text(encoding="utf-8")
 
 
 def _cell_terminal(name: str) -> bool:

@@ -19,7 +19,7 @@ _BOMS = (
 )
 #: The byte order marks read, longest first.
 BOMS = tuple(mark for mark, _, _ in _BOMS)
-_CJK = re.compile("[\u4e00-\u9fff]")
+_CJK = "[\u4e00-\u9fff]"  # compiled on first use: only a failed UTF-8 decode needs it
 
 
 def _error(data: bytes, codec: str, name: str, error: UnicodeDecodeError) -> EncodingError:
@@ -36,7 +36,7 @@ def _error(data: bytes, codec: str, name: str, error: UnicodeDecodeError) -> Enc
 def _mostly_utf8(data: bytes) -> bool:
     """UTF-8 with a few damaged bytes (Chinese text decodes), not text in another encoding."""
     text = data.decode("utf-8", "replace")
-    return len(_CJK.findall(text)) > text.count("\ufffd")
+    return len(re.findall(_CJK, text)) > text.count("\ufffd")
 
 
 def decode(data: bytes) -> tuple[str, str]:

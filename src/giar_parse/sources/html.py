@@ -14,9 +14,8 @@ from giar_parse.model import Report
 from giar_parse.reading.parser import read_text
 from giar_parse.sources.origins import Flattened, Lines, Origin, join_pieces, remap
 
-__all__ = ["flatten", "looks_like_html", "read_html"]
+__all__ = ["flatten", "read_html"]
 
-_HTML_START = re.compile(r"\s*(<!DOCTYPE\s+html|<html\b|<body\b|<table\b|<div\b|<p\b|<meta\b|<head\b)", re.IGNORECASE)
 _BLOCKS = frozenset(
     {
         "p",
@@ -52,11 +51,6 @@ _WHITESPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 # A "<" that no ">" closes soon is text: html.parser rescans unclosed tags (super-linear),
 # so it becomes "‹" (one character, so every position in the page stays the same).
 _UNCLOSED_TAG = re.compile(r"<(?![^<>]{0,2000}>)")
-
-
-def looks_like_html(text: str) -> bool:
-    """True when the text starts like an HTML page or fragment."""
-    return _HTML_START.match(text[:2000]) is not None
 
 
 class _Flattener(HTMLParser):

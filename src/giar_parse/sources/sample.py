@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import resources
+import os
 
 __all__ = ["sample_text"]
+
+_PACKAGE = os.path.dirname(os.path.dirname(__file__))
 
 
 def sample_text() -> str:
@@ -17,4 +19,10 @@ def sample_text() -> str:
     >>> giar_parse.sample_text().splitlines()[4]
     '一、总体情况'
     """
-    return resources.files("giar_parse").joinpath("data/sample-2020.txt").read_text(encoding="utf-8")
+    try:  # a file beside the package's modules, else a resource (e.g. in a zip)
+        with open(os.path.join(_PACKAGE, "data", "sample-2020.txt"), encoding="utf-8") as file:
+            return file.read()
+    except OSError:
+        from importlib import resources  # noqa: PLC0415 (a package that is not plain files)
+
+        return resources.files("giar_parse").joinpath("data/sample-2020.txt").read_text(encoding="utf-8")

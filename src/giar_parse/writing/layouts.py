@@ -14,7 +14,7 @@ __all__ = ["PLACEHOLDER", "Block", "Layout", "display_width", "lay_out"]
 PLACEHOLDER = "-"
 # a longer row label pushes its row to the right instead of widening every row
 _MAX_LABEL_WIDTH = 40
-_VALUE_LIKE = re.compile(r"[+\-−]?\d|-$")
+_VALUE_LIKE = r"[+\-−]?\d|-$"  # compiled on first use (by re's cache): reading imports this module too
 
 
 class Layout(enum.Enum):
@@ -81,7 +81,7 @@ def _pipes(block: Block) -> list[str]:
 
 
 def _has_values(row: Sequence[str]) -> bool:
-    return any(_VALUE_LIKE.match(cell) for cell in row[1:])
+    return any(re.match(_VALUE_LIKE, cell) for cell in row[1:])
 
 
 def _spaced(block: Block) -> list[str]:
@@ -117,7 +117,7 @@ def _spaced(block: Block) -> list[str]:
 def _grid_row(row: Sequence[str], width: int) -> tuple[str, ...]:
     """``row`` spread over ``width`` grid columns, as a merged-cell-repeating reader gives it."""
     missing = width - len(row)
-    if missing <= 0 or _VALUE_LIKE.match(row[0]):
+    if missing <= 0 or re.match(_VALUE_LIKE, row[0]):
         return tuple(row)
     values = row[1:]
     if _has_values(row) and width - 1 > len(values) and (width - 1) % len(values) == 0:
