@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import DATA
-
 import giar_parse
+from conftest import DATA
 from giar_parse.reading.lexer import tokens
 from giar_parse.reading.normalise import cells
 
