@@ -96,6 +96,16 @@ def test_five_megabytes_of_text_finish_quickly() -> None:
     assert elapsed < 60
 
 
+def test_a_row_printed_many_times_names_a_few_of_its_lines() -> None:
+    # a message naming every copy would grow with the text: quadratic over all copies
+    report = giar_parse.parse(seed_text("001_a256bd59c98b6bc9") * 40)
+    duplicates = [d for d in report.diagnostics if d.code == "row.duplicate"]
+    assert len(duplicates) >= 39
+    first = duplicates[0].message
+    assert "printed 40 times (lines " in first and ", …)" in first
+    assert max(len(d.message) for d in duplicates) < 200
+
+
 @pytest.mark.parametrize("line", ["", " ", "\t", "|", "一、", "\r"])
 def test_many_short_lines_do_not_hang(line: str) -> None:
     started = time.perf_counter()

@@ -18,6 +18,8 @@ MONEY = "money"
 
 R = TypeVar("R")
 _TABLE_PATHS = {"二": "active", "三": "requests", "四": "appeals"}
+# a row printed more often names this many of its lines
+_SHOWN_LINES = 6
 
 
 def plain_decimal(value: Decimal) -> Decimal:
@@ -153,7 +155,9 @@ def one_copy(printed: Sequence[Row], path: str, notes: Notes) -> Row | None:
     with_values = [row for row in printed if prints(row.cells)]
     chosen = with_values or [printed[0]]
     distinct = {tuple(cell.text for cell in row.cells if cell.text) for row in chosen}
-    lines = ", ".join(str(row.cell.line) for row in printed)
+    # the first few lines only: a text repeating the table thousands of times stays linear
+    shown = [str(row.cell.line) for row in printed[:_SHOWN_LINES]]
+    lines = ", ".join(shown) + (", …" if len(printed) > _SHOWN_LINES else "")
     if len(distinct) > 1:
         notes.add(
             "row.conflict",
