@@ -10,7 +10,7 @@ from giar_parse.errors import NotAReportError, UnsupportedTemplateError
 from giar_parse.labels import SECTIONS
 from giar_parse.model import Diagnostic, Report, Section, Template
 from giar_parse.reading.metadata import metadata
-from giar_parse.reading.normalise import Cell
+from giar_parse.reading.normalise import Cell, TextLines
 from giar_parse.reading.prose import figures
 from giar_parse.reading.tables.active import active_disclosure
 from giar_parse.reading.tables.appeals import appeal_table
@@ -153,7 +153,7 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
             f"no title or statistics period names the year; {meta.year} is the first year the prose mentions",
             "year",
         )
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = TextLines(text)  # for the rare row printed over several lines
     active = active_disclosure(blocks, template, notes, lines) if blocks else None
     requests = request_table(rows, notes, lines) if rows else None
     appeal = next((appeal_table(table, notes, lines) for table in appeals if table.cells), None)

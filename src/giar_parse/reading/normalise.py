@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import NamedTuple, overload
 
-__all__ = ["MAX_LABEL", "TRADITIONAL", "Cell", "cells", "fold", "simplify"]
+__all__ = ["MAX_LABEL", "TRADITIONAL", "Cell", "TextLines", "cells", "fold", "simplify"]
 
 #: Longer cells are prose (the longest official label has 36 characters).
 MAX_LABEL = 90
@@ -167,6 +168,31 @@ def _uses_indent_tabs(lines: list[str]) -> bool:
         return False
     indent_only = sum(1 for line in tabbed if line.startswith("\t") and line.count("\t") == 1)
     return indent_only * 2 > len(tabbed)
+
+
+class TextLines(Sequence[str]):
+    """A text's lines as :func:`cells` numbers them, split when first looked at (most reports never are)."""
+
+    __slots__ = ("_lines", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: list[str] | None = None
+
+    def _split(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self._text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        return self._lines
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return self._split()[index]
+
+    def __len__(self) -> int:
+        return len(self._split())
 
 
 _new_cell = tuple.__new__

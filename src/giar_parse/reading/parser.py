@@ -84,4 +84,5 @@ def read_text(text: str) -> Report:
     """
     stream, notes = tokens(cells(text))
     elements = _elements(stream, text, notes)
+    del stream  # the elements keep what the report is built from
     return build_report(text, elements, notes)
