@@ -118,25 +118,16 @@ def _reduction(name: str, spliced: frozenset[int], size: int, transformer: objec
 
 def _splicing(spliced: frozenset[int], size: int, method: Reduce | None) -> Reduce:
     """A reduction whose inlined children's lists are spliced into the parent's, then ``method`` (if any)."""
+    if method is None:  # a list rule (rule*, rule+): the spliced list is its value
+        if size == 1:  # spliced == {0}: the child's list is the rule's
+            return _first
+        if size == 2 and spliced == {0}:  # left recursion (a: a b): grow the first child's list, as Lark does
+            return _append
+        if size == 2 and spliced == {0, 1}:
+            return _extend
     keep = method or _same
-    if size == 1:  # spliced == {0}: the child's list is the rule's
+    if size == 1:  # spliced == {0}: the child's list is what the method takes
         return lambda children: keep(children[0])
-    if size == 2 and spliced == {0}:  # left recursion (a: a b): grow the first child's list, as Lark does
-
-        def append(children: list[Any]) -> Any:
-            out = children[0]
-            out.append(children[1])
-            return keep(out)
-
-        return append
-    if size == 2 and spliced == {0, 1}:
-
-        def extend(children: list[Any]) -> Any:
-            out = children[0]
-            out.extend(children[1])
-            return keep(out)
-
-        return extend
 
     def reduce(children: list[Any]) -> Any:
         out: list[Any] | None = None
@@ -153,6 +144,22 @@ def _splicing(spliced: frozenset[int], size: int, method: Reduce | None) -> Redu
         return keep(out if out is not None else [])
 
     return reduce
+
+
+def _first(children: list[Any]) -> Any:
+    return children[0]
+
+
+def _append(children: list[Any]) -> Any:
+    out = children[0]
+    out.append(children[1])
+    return out
+
+
+def _extend(children: list[Any]) -> Any:
+    out = children[0]
+    out.extend(children[1])
+    return out
 
 
 def _same(children: list[Any]) -> list[Any]:
