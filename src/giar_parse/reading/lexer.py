@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from giar_parse.model import Diagnostic
 from giar_parse.reading.fuzzy import match_label, official_label
 from giar_parse.reading.grammar import classifier
-from giar_parse.reading.normalise import MAX_LABEL, Cell, fold
+from giar_parse.reading.normalise import MAX_LABEL, Cell, fold, holds_space
 from giar_parse.reading.tables.requests import ROWS
 from giar_parse.reading.token import Token, make_token
 from giar_parse.reading.values import is_value
@@ -101,19 +101,27 @@ def _cut(raw: str) -> tuple[tuple[str, str, int], ...] | None:
     return pieces
 
 
-def _expand(cells: list[Cell]) -> list[Cell]:
+def _expand(cells: list[Cell], spaced: Sequence[int]) -> list[Cell]:
+    """The cells with those at ``spaced`` (the ones holding a space) cut into pieces where they read so."""
     out: list[Cell] = []
-    for cell in cells:
-        raw = cell.raw
-        if (" " in raw or "\u3000" in raw) and len(raw) <= MAX_LABEL * 2:
-            whole = _classify(cell.text) if not _NUMBERS_TOGETHER.search(raw) else _TEXT
-            if whole == _TEXT:
-                pieces = _pieces(cell)
-                if pieces is not None:
-                    out.extend(pieces)
-                    continue
-        out.append(cell)
+    done = 0
+    for index in spaced:
+        cell = cells[index]
+        if _NUMBERS_TOGETHER.search(cell.raw) or _classify(cell.text) == _TEXT:
+            pieces = _pieces(cell)
+            if pieces is not None:
+                out += cells[done:index]
+                out += pieces
+                done = index + 1
+    if not done:
+        return cells
+    out += cells[done:]
     return out
+
+
+def _spaced(cells: list[Cell]) -> list[int]:
+    """The indices of the cells holding a space (as :func:`~giar_parse.reading.normalise.cut` gives them)."""
+    return [index for index, cell in enumerate(cells) if holds_space(cell.raw)]
 
 
 def _is_letter(cell: Cell) -> bool:
@@ -165,9 +173,9 @@ def _fuzzy_note(cell: Cell, terminal: str, how: str) -> Diagnostic:
 def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[Cell], list[str], bool]:
     """The cells with their kinds, in one pass; and whether three one-character cells stand in a row.
 
-    Cells of single-space-separated cells (PDF text) are cut into them, a label cell repeated on
-    its line (a merged cell copied into every grid cell) is kept once, and inside tables text
-    that is a cut-off or mistyped long label becomes that label, a piece of a header word a fragment.
+    A label cell repeated on its line (a merged cell copied into every grid cell) is kept once,
+    and inside tables text that is a cut-off or mistyped long label becomes that label, a piece
+    of a header word a fragment.
     """
     out: list[Cell] = []
     kinds: list[str] = []
@@ -175,46 +183,37 @@ def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[Cell],
     streak = 0
     in_table = after_appeal_header = False
     last: Cell | None = None
-    for whole in cells:
-        raw = whole.raw
-        group: Sequence[Cell] = (whole,)
-        if (
-            (" " in raw or "\u3000" in raw)
-            and len(raw) <= MAX_LABEL * 2
-            and (_NUMBERS_TOGETHER.search(raw) or _classify(whole.text) == _TEXT)
-        ):
-            group = _pieces(whole) or group
-        for cell in group:
-            text = cell.text
-            if len(text) == 1 and "\u4e00" <= text <= "\u9fff":
-                streak += 1
-                letters = letters or streak >= _MIN_SPELLED
-            else:
-                streak = 0
-            kind = _classify(text)
-            if kind == _VALUE:
-                pass
-            elif kind == _TEXT:
-                if _is_fragment(text, in_table, after_appeal_header):
-                    kind = _FRAGMENT
-                elif in_table and len(text) <= MAX_LABEL:
-                    fuzzy = match_label(text)
-                    if fuzzy is not None:
-                        kind = fuzzy[0]
-                        notes.append(_fuzzy_note(cell, *fuzzy))
-            elif kind in _HEADINGS:
-                in_table = after_appeal_header = False
-            else:  # a table label or header
-                if last is not None and text and last.text == text and last.line == cell.line:
-                    continue  # the same label again on its line
-                in_table = True
-                if kind in _APPEAL_HEADER:
-                    after_appeal_header = True
-                elif kind not in _HEADER_WORDS:
-                    after_appeal_header = False
-            out.append(cell)
-            kinds.append(kind)
-            last = cell
+    for cell in cells:
+        text = cell.text
+        if len(text) == 1 and "\u4e00" <= text <= "\u9fff":
+            streak += 1
+            letters = letters or streak >= _MIN_SPELLED
+        else:
+            streak = 0
+        kind = _classify(text)
+        if kind == _VALUE:
+            pass
+        elif kind == _TEXT:
+            if _is_fragment(text, in_table, after_appeal_header):
+                kind = _FRAGMENT
+            elif in_table and len(text) <= MAX_LABEL:
+                fuzzy = match_label(text)
+                if fuzzy is not None:
+                    kind = fuzzy[0]
+                    notes.append(_fuzzy_note(cell, *fuzzy))
+        elif kind in _HEADINGS:
+            in_table = after_appeal_header = False
+        else:  # a table label or header
+            if last is not None and text and last.text == text and last.line == cell.line:
+                continue  # the same label again on its line
+            in_table = True
+            if kind in _APPEAL_HEADER:
+                after_appeal_header = True
+            elif kind not in _HEADER_WORDS:
+                after_appeal_header = False
+        out.append(cell)
+        kinds.append(kind)
+        last = cell
     return out, kinds, letters
 
 
@@ -323,7 +322,7 @@ def _token(kind: str, value: object, cell: Cell) -> Token:
     return make_token(kind, cell.raw, value, cell.line, cell.column)
 
 
-def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
+def tokens(cells: list[Cell], spaced: Sequence[int] | None = None) -> tuple[list[Token], list[Diagnostic]]:
     """Classify cells and group them into the token stream the grammar reads.
 
     Every table label or header cell is a token of its terminal carrying the value cells
@@ -331,12 +330,13 @@ def tokens(cells: list[Cell]) -> tuple[list[Token], list[Diagnostic]]:
     consecutive prose cells one ``PROSE`` token (its value the tuple of cells).  A short
     text cell inside a table is dropped with a note where the table goes on after it; the
     values after it are the row's where the row had none before it, else a ``CELLS`` token
-    of their own (which only a header takes).
+    of their own (which only a header takes).  A cell of single-space-separated cells (PDF
+    text) is cut into them first; ``spaced`` lists the cells holding a space, where known.
     """
     notes: list[Diagnostic] = []
-    found, kinds, letters = _classified(cells, notes)
+    expanded = _expand(cells, _spaced(cells) if spaced is None else spaced)
+    found, kinds, letters = _classified(expanded, notes)
     if letters:  # a header printed one character per cell: its words first, where they spell any
-        expanded = _expand(cells)
         spelled = _spelled(expanded)
         if len(spelled) != len(expanded):
             notes = []

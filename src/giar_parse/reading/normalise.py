@@ -8,10 +8,23 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple, overload
 
-__all__ = ["MAX_LABEL", "TRADITIONAL", "Cell", "TextLines", "cells", "fold", "simplify"]
+__all__ = [
+    "MAX_LABEL",
+    "MAX_SPACED",
+    "TRADITIONAL",
+    "Cell",
+    "TextLines",
+    "cells",
+    "cut",
+    "fold",
+    "holds_space",
+    "simplify",
+]
 
 #: Longer cells are prose (the longest official label has 36 characters).
 MAX_LABEL = 90
+#: A longer cell holding spaces is prose, never cells joined by single spaces.
+MAX_SPACED = MAX_LABEL * 2
 _MAX_CHROME = 60
 
 
@@ -202,27 +215,27 @@ _WIDE_SPACE = re.compile("[\u00a0\u2000-\u200a\u3000]")
 
 def cells(text: str) -> list[Cell]:
     """Cut a report's text into cells, dropping page chrome and blank lines."""
+    return cut(text)[0]
+
+
+def cut(text: str) -> tuple[list[Cell], list[int]]:
+    """:func:`cells`, and the indices of the cells holding a space (PDF text may join cells with one)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     indent_tab = "\t" in text and _uses_indent_tabs(lines)
     # what the text holds at all, so that a line is searched only for what can be in it
-    bookmarks = "[bookmark:" in text
-    entities = "&" in text
-    markdown = "#" in text or "*" in text or "__" in text
+    marks = ("[bookmark:" in text, "&" in text, "#" in text or "*" in text or "__" in text)
     wide_spaces = _WIDE_SPACE.search(text) is not None
     site_marks = "ICP" in text or "公网安备" in text
     out: list[Cell] = []
+    spaced: list[int] = []
     append = out.append
     for number, line in enumerate(lines, start=1):
         if not line:
             continue
-        if bookmarks and "[" in line:
-            line = _BOOKMARK.sub(lambda m: " " * len(m.group()), line)
-        if entities and "&" in line:
-            line = _NBSP_ENTITY.sub(lambda m: " " * len(m.group()), line)
-        if markdown and ("#" in line or "*" in line or "__" in line):
-            line = _markdown_plain(line)
+        if marks != _NO_MARKS:
+            line = _unmarked(line, *marks)
         stripped = line.strip()
         if not stripped:
             # a line of tabs is a row of blank cells (one, a tab-indented blank, in Word dumps)
@@ -240,7 +253,9 @@ def cells(text: str) -> list[Cell]:
             if indent_tab and line[0] == "\t":
                 offset, line = 1, line[1:]
             for piece in line.split("\t"):
-                text, raw, lead = _piece(piece)
+                text, raw, lead, space = _piece(piece)
+                if space:
+                    spaced.append(len(out))
                 append(_new_cell(Cell, (text, raw, number, offset + lead + 1)))
                 offset += len(piece) + 1
             continue
@@ -251,21 +266,43 @@ def cells(text: str) -> list[Cell]:
         elif "  " in line or (wide_spaces and _SPACE_RUN.search(line) is not None):
             pieces = _split_spaces(line)
         elif len(stripped) > MAX_LABEL:  # one cell of prose: no label is that long, so it needs no folding
+            if holds_space(stripped):
+                spaced.append(len(out))
             append(_new_cell(Cell, (stripped, stripped, number, len(line) - len(line.lstrip()) + 1)))
             continue
         else:  # the line is one cell
-            text, raw, lead = _piece(line)
-            append(_new_cell(Cell, (text, raw, number, lead + 1)))
-            continue
+            pieces = [(0, line)]
         for offset, piece in pieces:
-            text, raw, lead = _piece(piece)
+            text, raw, lead, space = _piece(piece)
+            if space:
+                spaced.append(len(out))
             append(_new_cell(Cell, (text, raw, number, offset + lead + 1)))
-    return out
+    return out, spaced
 
 
 @functools.lru_cache(maxsize=8192)
-def _piece(piece: str) -> tuple[str, str, int]:
-    """A piece of a line as cut: its folded text, its text as printed (stripped), and where that starts."""
+def _piece(piece: str) -> tuple[str, str, int, bool]:
+    """A piece of a line as cut: its folded text, as printed (stripped), where that starts, if it holds a space."""
     raw = piece.strip()
     # long cells are prose: no label is that long, so they need no folding
-    return raw if len(raw) > MAX_LABEL else fold(raw), raw, len(piece) - len(piece.lstrip())
+    text = raw if len(raw) > MAX_LABEL else fold(raw)
+    return text, raw, len(piece) - len(piece.lstrip()), holds_space(raw)
+
+
+def holds_space(raw: str) -> bool:
+    """True for a cell (as printed, stripped) that may be cells joined by single spaces (PDF text)."""
+    return len(raw) <= MAX_SPACED and (" " in raw or "\u3000" in raw)
+
+
+_NO_MARKS = (False, False, False)
+
+
+def _unmarked(line: str, bookmarks: bool, entities: bool, markdown: bool) -> str:
+    """The line with bookmarks, ``&nbsp;`` entities and markdown marks blanked (so columns stay)."""
+    if bookmarks and "[" in line:
+        line = _BOOKMARK.sub(lambda m: " " * len(m.group()), line)
+    if entities and "&" in line:
+        line = _NBSP_ENTITY.sub(lambda m: " " * len(m.group()), line)
+    if markdown and ("#" in line or "*" in line or "__" in line):
+        line = _markdown_plain(line)
+    return line

@@ -9,7 +9,7 @@ from giar_parse.model import Diagnostic, Report
 from giar_parse.reading.build import build_report
 from giar_parse.reading.grammar import automaton, lark_parser
 from giar_parse.reading.lexer import tokens
-from giar_parse.reading.normalise import cells
+from giar_parse.reading.normalise import cut
 from giar_parse.reading.token import Token
 from giar_parse.reading.transformer import Element
 
@@ -82,7 +82,7 @@ def read_text(text: str) -> Report:
         GiarParseError: the text is not a report, or is a pre-2019 one.
 
     """
-    stream, notes = tokens(cells(text))
+    stream, notes = tokens(*cut(text))
     elements = _elements(stream, text, notes)
     del stream  # the elements keep what the report is built from
     return build_report(text, elements, notes)
