@@ -106,22 +106,26 @@ def active_disclosure(
 
 
 def _add_row(
-    printed: list[tuple[Row, str]],
+    copies: list[tuple[Row, str]],
     rows_spec: dict[str, tuple[str, type, tuple[tuple[str, object], ...]]],
     values: dict[str, object],
     notes: Notes,
     grids: dict[int, Grid],
 ) -> None:
-    name, cls, spec = rows_spec[printed[0][0].label]
+    name, cls, spec = rows_spec[copies[0][0].label]
     path = f"active.{name}"
-    units = {id(row): unit for row, unit in printed}
-    row = one_copy([row for row, _ in printed], path, notes)
+    units = {id(row): unit for row, unit in copies}
+    row = one_copy([row for row, _ in copies], path, notes)
     if row is None:
         values[name] = build(cls, spec, [None] * len(spec), path=path, table="二", notes=notes, placed=False)
         return
+    unit = units[id(row)]
+    printed = [cell for cell in row.cells if cell.text]
+    if len(printed) == len(spec) and not is_split(row.cell, printed):  # every value, on one row
+        values[name] = build(cls, spec, printed, path=path, table="二", notes=notes, unit=unit)
+        return
     if is_split(row.cell, row.cells):
         slots = _positioned(row, grids[len(spec)], path, notes)
-        unit = units[id(row)]
         values[name] = build(
             cls, spec, slots or [None] * len(spec), path=path, table="二", notes=notes, unit=unit, placed=bool(slots)
         )
@@ -146,7 +150,6 @@ def _add_row(
             path,
             row.cell.line,
         )
-    unit = units[id(row)]
     values[name] = build(
         cls, spec, slots or [None] * len(spec), path=path, table="二", notes=notes, unit=unit, placed=bool(slots)
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -63,10 +64,7 @@ def request_table(rows: Sequence[Row], notes: Notes, lines: Sequence[str] = ()) 
     ``lines`` is the text the cells were cut from; a row whose values it prints over several
     lines is placed by their x positions under the columns of the table's full rows.
     """
-    valued = [row.cells for row in rows if row.label in ROWS and prints(row.cells)]
-    grid = Grid(valued, len(COLUMNS), lines)
-    lossy = is_lossy(valued, len(COLUMNS))
-    padded = has_trailing_padding(valued, len(COLUMNS))
+    shape = _Shape(rows, lines)
     # without sub-rows a （六）其他处理 printing only blank cells is the one row, blank
     has_parts = any(row.label in _PART_LABELS for row in rows)
     copies: dict[tuple[str, ...], list[Row]] = {}
@@ -96,7 +94,7 @@ def request_table(rows: Sequence[Row], notes: Notes, lines: Sequence[str] = ()) 
         if chosen is None:
             found[key] = _unread()
             continue
-        found[key], how = _row(chosen, path, (lossy, padded), notes, grid)
+        found[key], how = _row(chosen, path, shape, notes)
         if how == "positioned":
             positioned[key] = chosen
         elif how:
@@ -106,6 +104,34 @@ def request_table(rows: Sequence[Row], notes: Notes, lines: Sequence[str] = ()) 
     _summarise(notes, paired, inferred)
     _agree_positioned(found, positioned, notes)
     return _assemble(found, notes)
+
+
+class _Shape:
+    """What a row printing fewer values, or over several lines, is placed by: the table's rows with values."""
+
+    def __init__(self, rows: Sequence[Row], lines: Sequence[str]) -> None:
+        self._rows = rows
+        self._lines = lines
+
+    @functools.cached_property
+    def valued(self) -> list[tuple[Cell, ...]]:
+        """The value cells of the table's rows that print any."""
+        return [row.cells for row in self._rows if row.label in ROWS and prints(row.cells)]
+
+    @functools.cached_property
+    def lossy(self) -> bool:
+        """Most rows print fewer cells than the table has columns (see ``placement.is_lossy``)."""
+        return is_lossy(self.valued, len(COLUMNS))
+
+    @functools.cached_property
+    def padded(self) -> bool:
+        """Blank cells after a row's last value are padding (see ``placement.has_trailing_padding``)."""
+        return has_trailing_padding(self.valued, len(COLUMNS))
+
+    @functools.cached_property
+    def grid(self) -> Grid:
+        """The x ranges of the columns, for rows printed over several lines."""
+        return Grid(self.valued, len(COLUMNS), self._lines)
 
 
 def _unread() -> Counts:
@@ -148,14 +174,13 @@ def _agree(
     inferred.clear()
 
 
-def _row(row: Row, path: str, shape: tuple[bool, bool], notes: Notes, grid: Grid) -> tuple[Counts, str]:
+def _row(row: Row, path: str, shape: _Shape, notes: Notes) -> tuple[Counts, str]:
     printed = [cell for cell in row.cells if cell.text]
     if len(printed) == len(COLUMNS) and not is_split(row.cell, printed):  # every value, on one row
         return build(Counts, _SPEC, printed, path=path, table="三", notes=notes), ""
-    lossy, padded = shape
     if is_split(row.cell, row.cells):
-        return _positioned(row, path, notes, grid)
-    placed = fit(row.cells, len(COLUMNS), lossy=lossy, padded=padded)
+        return _positioned(row, path, notes, shape.grid)
+    placed = fit(row.cells, len(COLUMNS), lossy=shape.lossy, padded=shape.padded)
     if placed.slots is not None:
         return build(Counts, _SPEC, placed.slots, path=path, table="三", notes=notes), ""
     printed = placed.printed
