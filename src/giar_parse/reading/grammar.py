@@ -28,7 +28,7 @@ __all__ = ["LEXER_TERMINALS", "automaton", "classifier", "lark_parser", "load", 
 LEXER_TERMINALS = frozenset({"CELLS", "PROSE"})
 
 # the plain-data form of the tables; a change to it (in lalr.tables_of) must change this
-_TABLES_FORMAT = "lalr tables 1, maybe_placeholders=False, terminals without CELLS PROSE"
+_TABLES_FORMAT = "lalr tables 2 (actions as ints), maybe_placeholders=False, terminals without CELLS PROSE"
 _TABLE_KEYS = frozenset({"rules", "states", "start", "end", "terminals"})
 
 

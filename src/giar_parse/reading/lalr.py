@@ -20,30 +20,34 @@ from giar_parse.reading.token import Token
 
 if TYPE_CHECKING:
     from lark import Lark
-    from lark.grammar import Rule
+    from lark.grammar import Rule as LarkRule
 
-__all__ = ["Automaton", "Tables", "automaton_of", "tables_of"]
+__all__ = ["Automaton", "Rule", "Tables", "automaton_of", "tables_of"]
 
 Reduce = Callable[[list[Any]], Any]
-# (True, next state) or (False, (number of children, rule name, reduction or None: the children list))
-Action = tuple[bool, Any]
+#: A rule as the automaton reduces it: number of children, rule name, reduction (None: the children list).
+Rule = tuple[int, str, Reduce | None]
 
 #: The grammar's LALR tables as plain data: ``rules`` is a list of (rule name, number of
 #: children, positions of inlined children), or None where the automaton cannot run the
-#: grammar; ``states`` maps state → terminal or rule name → (True, next state) or (False,
-#: rule index); ``terminals`` lists (name, regex) of the cell terminals in the grammar's order.
+#: grammar; ``states`` maps state → terminal or rule name → action, an int: the next state
+#: (a shift, or the goto after a reduction) where it is 0 or more, else ``~rule index``
+#: (reduce by that rule); ``terminals`` lists (name, regex) of the cell terminals in the
+#: grammar's order.
 Tables = dict[str, Any]
 
 
 class Automaton(NamedTuple):
-    """Lark's LALR tables with each rule replaced by its reduction."""
+    """Lark's LALR tables, their rules each with its reduction."""
 
-    #: State → symbol → action.
-    states: dict[Any, dict[str, Action]]
-    start: Any
-    end: Any
+    #: State → symbol → action (see :data:`Tables`).
+    states: dict[int, dict[str, int]]
+    #: Rule index → the rule with its reduction.
+    rules: list[Rule]
+    start: int
+    end: int
 
-    def feed(self, state_stack: list[Any], value_stack: list[Any], token: Token) -> bool:
+    def feed(self, state_stack: list[int], value_stack: list[Any], token: Token) -> bool:
         """Shift ``token`` after every reduction it calls for; False where it cannot follow.
 
         As in Lark, reductions made before the token turns out not to fit are kept.
@@ -54,12 +58,11 @@ class Automaton(NamedTuple):
             action = states[state_stack[-1]].get(kind)
             if action is None:
                 return False
-            shift, argument = action
-            if shift:
-                state_stack.append(argument)
+            if action >= 0:
+                state_stack.append(action)
                 value_stack.append(token)
                 return True
-            size, origin, reduce = argument
+            size, origin, reduce = self.rules[~action]
             if size == 1:
                 children = [value_stack.pop()]
                 state_stack.pop()
@@ -70,18 +73,18 @@ class Automaton(NamedTuple):
             else:
                 children = []
             value_stack.append(children if reduce is None else reduce(children))
-            state_stack.append(states[state_stack[-1]][origin][1])
+            state_stack.append(states[state_stack[-1]][origin])
 
-    def finish(self, state_stack: list[Any], value_stack: list[Any]) -> Any:
+    def finish(self, state_stack: list[int], value_stack: list[Any]) -> Any:
         """Reduce to the start rule at the end of the stream and return its value."""
         states = self.states
         while True:
             action = states[state_stack[-1]].get("$END")
-            if action is None or action[0]:
+            if action is None or action >= 0:
                 expected = sorted(name for name in states[state_stack[-1]] if name.isupper())
                 wanted = ", ".join(expected)
                 raise GiarParseError(f"the tables could not be read: the report ends where {wanted} must follow")
-            size, origin, reduce = action[1]
+            size, origin, reduce = self.rules[~action]
             if size:
                 children = value_stack[-size:]
                 del state_stack[-size:]
@@ -89,7 +92,7 @@ class Automaton(NamedTuple):
             else:
                 children = []
             value_stack.append(children if reduce is None else reduce(children))
-            state_stack.append(states[state_stack[-1]][origin][1])
+            state_stack.append(states[state_stack[-1]][origin])
             if state_stack[-1] == self.end:
                 return value_stack[-1]
 
@@ -166,7 +169,7 @@ def _same(children: list[Any]) -> list[Any]:
     return children
 
 
-def _supported(rule: Rule) -> bool:
+def _supported(rule: LarkRule) -> bool:
     options = rule.options
     if rule.alias or options.keep_all_tokens or options.expand1 or options.empty_indices or options.template_source:
         return False
@@ -193,29 +196,26 @@ def tables_of(parser: Lark, cell_terminals: Callable[[str], bool]) -> Tables:
     ]
     states = {
         state: {
-            str(symbol): (True, argument) if action is Shift else (False, numbers[argument])
-            for symbol, (action, argument) in actions.items()
+            str(symbol): _action(action is Shift, argument, numbers) for symbol, (action, argument) in actions.items()
         }
         for state, actions in conf.states.items()
     }
     return {"rules": rules, "states": states, "start": conf.start_state, "end": conf.end_state, "terminals": terminals}
 
 
+def _action(shift: bool, argument: Any, numbers: dict[Any, int]) -> int:
+    """An action as an int: the next state, or ``~`` the index of the rule to reduce by."""
+    return int(argument) if shift else ~numbers[argument]
+
+
 def automaton_of(tables: Tables, transformer: object) -> Automaton | None:
     """The automaton for plain-data tables and a transformer, or None where Lark's driver must run."""
     if tables["rules"] is None:
         return None
-    reductions: list[tuple[int, str, Reduce | None]] = []
+    reductions: list[Rule] = []
     for name, size, spliced in tables["rules"]:
         runnable, reduce = _reduction(name, frozenset(spliced), size, transformer)
         if not runnable:
             return None
         reductions.append((size, name, reduce))
-    states: dict[Any, dict[str, Action]] = {
-        state: {
-            symbol: (True, argument) if shift else (False, reductions[argument])
-            for symbol, (shift, argument) in actions.items()
-        }
-        for state, actions in tables["states"].items()
-    }
-    return Automaton(states, tables["start"], tables["end"])
+    return Automaton(tables["states"], reductions, tables["start"], tables["end"])
