@@ -57,11 +57,11 @@ _TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 #: Finds a Traditional character :func:`simplify` folds (a quick test before it on long text).
 TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
 # markdown markup from converters: heading marks before a line, bold marks around a cell
-_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_BOLD = re.compile(r"\*\*|__")
-_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
-_NBSP_ENTITY = re.compile(r"&nbsp;?|&#160;|&#xa0;", re.IGNORECASE)
-_WHITESPACE = re.compile(r"\s+")
+# (patterns only some texts need are compiled where first used; re keeps them)
+_MARKDOWN_HEADING = r"^\s{0,3}#{1,6}\s+"
+_BOLD = r"\*\*|__"
+_BOOKMARK = r"\[bookmark:[^\]\n]{0,200}\]"
+_NBSP_ENTITY = r"(?i:&nbsp;?|&#160;|&#xa0;)"
 _QUOTE_MARKS = "\"'“”‘’「」『』〝〞＂＇"
 _QUOTES = str.maketrans("", "", _QUOTE_MARKS)
 _HAS_QUOTE = re.compile(f"[{_QUOTE_MARKS}]")
@@ -72,7 +72,7 @@ _PAREN_ARABIC_ENUM = re.compile(r"^\((\d{1,2})\)")
 _CHINESE_ENUM = re.compile(r"^([一二三四五六七八九十]{1,3})[.,,]")
 # Runs of two or more spaces separate cells in `pdftotext -layout` style text.
 _SPACE_RUN = re.compile(r"[ \u00a0\u2000-\u200a\u3000]{2,}")
-_MARKDOWN_RULE = re.compile(r"^[\s|:\-]*-{3,}[\s|:\-]*$")
+_MARKDOWN_RULE = r"[\s|:\-]*-{3,}[\s|:\-]*"
 _PAGE_NUMBER = re.compile(r"^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$")
 
 # Website furniture around an HTML report: breadcrumbs, share buttons, footers.
@@ -168,10 +168,10 @@ def _split_spaces(line: str) -> list[tuple[int, str]]:
 
 def _markdown_plain(line: str) -> str:
     """The line without markdown heading and bold marks (blanked, so columns stay)."""
-    heading = _MARKDOWN_HEADING.match(line)
+    heading = re.match(_MARKDOWN_HEADING, line)
     if heading:
         line = " " * len(heading.group()) + line[heading.end() :]
-    return _BOLD.sub(lambda m: " " * len(m.group()), line)
+    return re.sub(_BOLD, lambda m: " " * len(m.group()), line)
 
 
 def _uses_indent_tabs(lines: list[str]) -> bool:
@@ -260,7 +260,7 @@ def cut(text: str) -> tuple[list[Cell], list[int]]:
                 offset += len(piece) + 1
             continue
         if "|" in line:
-            if _MARKDOWN_RULE.match(line):
+            if re.fullmatch(_MARKDOWN_RULE, line):
                 continue
             pieces = _split_pipes(line)
         elif "  " in line or (wide_spaces and _SPACE_RUN.search(line) is not None):
@@ -300,9 +300,9 @@ _NO_MARKS = (False, False, False)
 def _unmarked(line: str, bookmarks: bool, entities: bool, markdown: bool) -> str:
     """The line with bookmarks, ``&nbsp;`` entities and markdown marks blanked (so columns stay)."""
     if bookmarks and "[" in line:
-        line = _BOOKMARK.sub(lambda m: " " * len(m.group()), line)
+        line = re.sub(_BOOKMARK, lambda m: " " * len(m.group()), line)
     if entities and "&" in line:
-        line = _NBSP_ENTITY.sub(lambda m: " " * len(m.group()), line)
+        line = re.sub(_NBSP_ENTITY, lambda m: " " * len(m.group()), line)
     if markdown and ("#" in line or "*" in line or "__" in line):
         line = _markdown_plain(line)
     return line

@@ -16,7 +16,6 @@ import itertools
 from collections.abc import Sequence
 
 from giar_parse.reading.normalise import Cell
-from giar_parse.writing.layouts import display_width
 
 __all__ = ["Grid", "in_x_order", "is_split"]
 
@@ -135,6 +134,8 @@ class Grid:
         start = cell.column - 1
         if measure == "chars":
             return start, start + len(cell.raw)
+        from giar_parse.writing.layouts import display_width  # noqa: PLC0415 (only for a row printed low)
+
         line = self._lines[cell.line - 1] if 0 < cell.line <= len(self._lines) else ""
         x = display_width(line[:start]) if len(line) >= start else start
         return x, x + display_width(cell.raw)
@@ -184,6 +185,8 @@ def in_x_order(cells: Sequence[Cell], width: int, lines: Sequence[str]) -> list[
     Only where no line prints a wide character before its values (so characters and display
     width measure alike) and each value keeps a clear margin to the next; else None.
     """
+    from giar_parse.writing.layouts import display_width  # noqa: PLC0415 (only for a table printed low)
+
     printed = [cell for cell in cells if cell.text]
     if len(printed) != width:
         return None
