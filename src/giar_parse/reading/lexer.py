@@ -107,7 +107,7 @@ def _expand(cells: list[Cell], spaced: Sequence[int]) -> list[Cell]:
     done = 0
     for index in spaced:
         cell = cells[index]
-        if _NUMBERS_TOGETHER.search(cell.raw) or _classify(cell.text) == _TEXT:
+        if _classify(cell.text) == _TEXT or _NUMBERS_TOGETHER.search(cell.raw):
             pieces = _pieces(cell)
             if pieces is not None:
                 out += cells[done:index]
