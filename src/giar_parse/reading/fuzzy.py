@@ -48,6 +48,24 @@ def _canonical() -> tuple[tuple[str, str], ...]:
     return tuple(found.items())
 
 
+@functools.lru_cache(maxsize=1)
+def _by_first() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The canonical labels by their first character (a label a text starts is among those of its first)."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for label, terminal in _canonical():
+        found.setdefault(label[0], []).append((label, terminal))
+    return {first: tuple(labels) for first, labels in found.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _by_length() -> dict[int, tuple[tuple[str, str], ...]]:
+    """The canonical labels by length (a typo of a label is as long, or one shorter)."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    for label, terminal in _canonical():
+        found.setdefault(len(label), []).append((label, terminal))
+    return {length: tuple(labels) for length, labels in found.items()}
+
+
 def official_label(terminal: str) -> str:
     """The official wording of the row a terminal stands for (the terminal's name if none)."""
     return _official().get(terminal, terminal)
@@ -70,12 +88,19 @@ def match_label(text: str) -> Match | None:
     """The terminal of the one long label ``text`` (folded) is a cut-off start of, or a typo of."""
     if len(text) < _MIN_PREFIX:
         return None
-    prefixed = {terminal for label, terminal in _canonical() if label.startswith(text) and label != text}
+    prefixed = {
+        terminal for label, terminal in _by_first().get(text[0], ()) if label.startswith(text) and label != text
+    }
     if len(prefixed) == 1:
         return next(iter(prefixed)), "prefix"
     if len(text) < _MIN_TYPO_LENGTH:
         return None
-    typos = {terminal for label, terminal in _canonical() if _one_edit(text, label)}
+    lengths = _by_length()
+    typos = {
+        terminal
+        for label, terminal in (*lengths.get(len(text), ()), *lengths.get(len(text) + 1, ()))
+        if _one_edit(text, label)
+    }
     if len(typos) == 1:
         return next(iter(typos)), "typo"
     return None
