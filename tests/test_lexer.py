@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import giar_parse
 from conftest import DATA
+from giar_parse import labels
+from giar_parse.reading.grammar import classifier, classifier_starts
 from giar_parse.reading.lexer import tokens
-from giar_parse.reading.normalise import cells
+from giar_parse.reading.normalise import cells, fold
 
 ROWS_TAB_2021 = (DATA / "2021" / "pingtan-gov-2023.rows-tab.txt").read_text(encoding="utf-8")
 RECEIVED_ROW = "一、本年新收政府信息公开申请数量\t80\t1\t0\t0\t0\t0\t81"
@@ -76,3 +81,25 @@ def test_an_out_of_place_row_is_skipped_with_its_values() -> None:
     assert report.requests == giar_parse.parse(ROWS_TAB_2021).requests
     skipped = [d for d in report.diagnostics if d.code == "layout.unexpected"]
     assert [d.message for d in skipped] == ["'行政许可 9 9' is out of place for the table layout and was skipped"]
+
+
+# every label and heading of both templates, as printed
+OFFICIAL = [
+    *labels.REQUEST_ROWS.values(),
+    *(label for _, label in labels.ACTIVE_ROWS_2019.values()),
+    *(label for _, label in labels.ACTIVE_ROWS_2021.values()),
+    *(heading for _, heading in labels.SECTIONS.values()),
+]
+
+
+@given(
+    st.one_of(
+        st.sampled_from(sorted({fold(label) for label in OFFICIAL})),
+        st.text(alphabet="".join(sorted({char for label in OFFICIAL for char in fold(label)})) + "x9(", min_size=1),
+    )
+)
+def test_a_cell_whose_first_character_starts_no_terminal_matches_none(text: str) -> None:
+    starts = classifier_starts()
+    assert starts is not None
+    if classifier().fullmatch(text):
+        assert text[0] in starts

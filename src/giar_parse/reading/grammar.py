@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from giar_parse.reading.cache import cache_dir, cached
+from giar_parse.reading.firsts import first_characters
 from giar_parse.reading.lalr import Automaton, Tables, automaton_of, tables_of
 from giar_parse.reading.token import Token
 from giar_parse.reading.transformer import ToElements
@@ -22,7 +23,7 @@ from giar_parse.reading.transformer import ToElements
 if TYPE_CHECKING:
     from lark import Lark
 
-__all__ = ["LEXER_TERMINALS", "automaton", "classifier", "lark_parser", "load", "tables"]
+__all__ = ["LEXER_TERMINALS", "automaton", "classifier", "classifier_starts", "lark_parser", "load", "tables"]
 
 #: Terminals the lexer makes itself rather than by matching a cell against a pattern.
 LEXER_TERMINALS = frozenset({"CELLS", "PROSE"})
@@ -93,7 +94,20 @@ def classifier() -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in tables()["terminals"]))
 
 
+@functools.lru_cache(maxsize=1)
+def classifier_starts() -> frozenset[str] | None:
+    """The characters a cell matching any cell terminal starts with (None: not known); others are text."""
+    found: set[str] = set()
+    for _, pattern in tables()["terminals"]:
+        starts = first_characters(pattern)
+        if starts is None:
+            return None
+        found |= starts
+    return frozenset(found)
+
+
 def load() -> None:
     """Load the grammar now (once per process), e.g. in a worker before its first report."""
     automaton()
     classifier()
+    classifier_starts()

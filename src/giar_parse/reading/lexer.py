@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from giar_parse.model import Diagnostic
 from giar_parse.reading.fuzzy import match_label, official_label
-from giar_parse.reading.grammar import classifier
+from giar_parse.reading.grammar import classifier, classifier_starts
 from giar_parse.reading.normalise import MAX_LABEL, Cell, fold, holds_space
 from giar_parse.reading.tables.requests import ROWS
 from giar_parse.reading.token import Token, make_token
@@ -57,6 +57,9 @@ def _classify(text: str) -> str:
         return _VALUE
     if len(text) > MAX_LABEL:
         return _TEXT
+    starts = classifier_starts()
+    if starts is not None and text[0] not in starts:
+        return _TEXT  # no terminal starts so
     match = classifier().fullmatch(text)
     return match.lastgroup or _TEXT if match else _TEXT
 
