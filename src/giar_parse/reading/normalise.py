@@ -95,7 +95,9 @@ def fold(text: str) -> str:
         return text
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    text = simplify("".join(text.split()))
+    text = "".join(text.split())
+    if TRADITIONAL.search(text):  # a search is a tenth of the translation
+        text = simplify(text)
     if _HAS_QUOTE.search(text):
         text = text.translate(_QUOTES)
     first = text[:1]
