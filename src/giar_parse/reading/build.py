@@ -135,6 +135,7 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
             text,
         )
     meta = metadata(text, preamble, prose)
+    del preamble, prose
     notes = Notes()
     template = _template(blocks, rows, meta.year)
     if meta.year is not None and (meta.year >= 2021) != (template == "2021"):
@@ -153,6 +154,11 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
             f"no title or statistics period names the year; {meta.year} is the first year the prose mentions",
             "year",
         )
+    # the figures sections 一–四 restate from the tables (五 and 六 speak of other years and other fees),
+    # read before the tables are built: what reading them takes is freed before the records are made
+    restating = [body for section, body in zip(sections, bodies, strict=True) if section.number <= 4]
+    claims = figures(restating, year=meta.year, template=template)
+    del restating, bodies
     lines = TextLines(text)  # for the rare row printed over several lines
     active = active_disclosure(blocks, template, notes, lines) if blocks else None
     requests = request_table(rows, notes, lines) if rows else None
@@ -187,9 +193,6 @@ def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[D
         if number not in distinct_headings:
             numeral = "一二三四五六"[number - 1]
             notes.add("section.missing", "warning", f"section {numeral}、{heading} was not found", f"sections.{kind}")
-    # the figures sections 一–四 restate from the tables (五 and 六 speak of other years and other fees)
-    restating = [body for section, body in zip(sections, bodies, strict=True) if section.number <= 4]
-    claims = figures(restating, year=meta.year, template=template)
     prose_figures, prose_notes = restated.compare(claims, active, requests, appeal)
     diagnostics = [*lexer_notes, *notes.finish(), *checks.check(requests, appeal), *prose_notes]
     return Report(

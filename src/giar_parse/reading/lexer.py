@@ -104,22 +104,17 @@ def _cut(raw: str) -> tuple[tuple[str, str, int], ...] | None:
     return pieces
 
 
-def _expand(cells: list[Cell], spaced: Sequence[int]) -> list[Cell]:
-    """The cells with those at ``spaced`` (the ones holding a space) cut into pieces where they read so."""
-    out: list[Cell] = []
-    done = 0
-    for index in spaced:
+def _expand(cells: list[Cell], spaced: Sequence[int]) -> None:
+    """Cut the cells at ``spaced`` (the ones holding a space) into pieces where they read so, in place.
+
+    In place, so that a whole cell cut into pieces is let go of at once.
+    """
+    for index in reversed(spaced):
         cell = cells[index]
         if _classify(cell.text) == _TEXT or _NUMBERS_TOGETHER.search(cell.raw):
             pieces = _pieces(cell)
             if pieces is not None:
-                out += cells[done:index]
-                out += pieces
-                done = index + 1
-    if not done:
-        return cells
-    out += cells[done:]
-    return out
+                cells[index : index + 1] = pieces
 
 
 def _spaced(cells: list[Cell]) -> list[int]:
@@ -326,7 +321,7 @@ def _token(kind: str, value: object, cell: Cell) -> Token:
 
 
 def tokens(cells: list[Cell], spaced: Sequence[int] | None = None) -> tuple[list[Token], list[Diagnostic]]:
-    """Classify cells and group them into the token stream the grammar reads.
+    """Classify cells (a list this takes over) and group them into the token stream the grammar reads.
 
     Every table label or header cell is a token of its terminal carrying the value cells
     printed after it (``Token.cells``: a row is one token), every heading a token,
@@ -337,11 +332,11 @@ def tokens(cells: list[Cell], spaced: Sequence[int] | None = None) -> tuple[list
     text) is cut into them first; ``spaced`` lists the cells holding a space, where known.
     """
     notes: list[Diagnostic] = []
-    expanded = _expand(cells, _spaced(cells) if spaced is None else spaced)
-    found, kinds, letters = _classified(expanded, notes)
+    _expand(cells, _spaced(cells) if spaced is None else spaced)
+    found, kinds, letters = _classified(cells, notes)
     if letters:  # a header printed one character per cell: its words first, where they spell any
-        spelled = _spelled(expanded)
-        if len(spelled) != len(expanded):
+        spelled = _spelled(cells)
+        if len(spelled) != len(cells):
             notes = []
             found, kinds, _ = _classified(spelled, notes)
     return _stream(found, kinds, notes), notes
