@@ -38,6 +38,9 @@ _VALUE, _TEXT = "value", "text"
 # a cell inside a table that is dropped (with an info note): a piece of a header word, or a
 # placeholder column header a converter made up (数据1, 列2, Column3, Unnamed: 4)
 _FRAGMENT = "fragment"
+# a label cell repeated on its line (a merged cell copied into every grid cell): read once
+_REPEAT = "repeat"
+_DROPPED = frozenset((_FRAGMENT, _REPEAT))
 _PLACEHOLDER_HEADER = re.compile(r"(数据|列|字段|Column|column|Unnamed:?_?)\d{1,2}")
 # the characters of table 四's header words: a cell made of them only, after that header, is a
 # piece of a header word cut apart by the text extraction (其他结 / 果, 尚未审 / 结)
@@ -168,14 +171,13 @@ def _fuzzy_note(cell: Cell, terminal: str, how: str) -> Diagnostic:
     )
 
 
-def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[Cell], list[str], bool]:
-    """The cells with their kinds, in one pass; and whether three one-character cells stand in a row.
+def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[str], bool]:
+    """The cells' kinds, in one pass; and whether three one-character cells stand in a row.
 
-    A label cell repeated on its line (a merged cell copied into every grid cell) is kept once,
-    and inside tables text that is a cut-off or mistyped long label becomes that label, a piece
-    of a header word a fragment.
+    A label cell repeated on its line (a merged cell copied into every grid cell) is read once
+    (the copies are of kind ``_REPEAT``), and inside tables text that is a cut-off or mistyped
+    long label becomes that label, a piece of a header word a fragment.
     """
-    out: list[Cell] = []
     kinds: list[str] = []
     letters = False  # three one-character cells in a row, which may spell a word
     streak = 0
@@ -203,16 +205,16 @@ def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[Cell],
             in_table = after_appeal_header = False
         else:  # a table label or header
             if last is not None and text and last.text == text and last.line == cell.line:
-                continue  # the same label again on its line
+                kinds.append(_REPEAT)  # the same label again on its line
+                continue
             in_table = True
             if kind in _APPEAL_HEADER:
                 after_appeal_header = True
             elif kind not in _HEADER_WORDS:
                 after_appeal_header = False
-        out.append(cell)
         kinds.append(kind)
         last = cell
-    return out, kinds, letters
+    return kinds, letters
 
 
 def _stray(kinds: list[str], start: int) -> bool:
@@ -229,7 +231,7 @@ def _stray(kinds: list[str], start: int) -> bool:
                 return False
         elif kind in _HEADINGS:
             return False
-        elif kind != _VALUE:
+        elif kind not in (_VALUE, _REPEAT):
             return True
     return False
 
@@ -250,10 +252,9 @@ def _stream(cells: list[Cell], kinds: list[str], notes: list[Diagnostic]) -> lis
             elif cell.text:
                 prose.append(cell)
             continue
-        if kind == _FRAGMENT:
-            notes.append(
-                Diagnostic("text.ignored", "info", f"ignored header piece {cell.raw!r} inside a table", None, cell.line)
-            )
+        if kind in _DROPPED:
+            if kind == _FRAGMENT:
+                notes.append(_ignored(cell, "header piece"))
             continue
         stray = kind == _TEXT and in_table and _is_stray(cell, kinds, index)
         # the values gathered so far end here: blank cells on this line are label-column padding
@@ -266,9 +267,7 @@ def _stream(cells: list[Cell], kinds: list[str], notes: list[Diagnostic]) -> lis
             out.append(_token("CELLS", tuple(run), run[0]))
             run.clear()
         if stray:
-            notes.append(
-                Diagnostic("text.ignored", "info", f"ignored text {cell.raw!r} inside a table", None, cell.line)
-            )
+            notes.append(_ignored(cell, "text"))
             continue
         if kind == _TEXT:
             in_table = False
@@ -291,6 +290,10 @@ def _stream(cells: list[Cell], kinds: list[str], notes: list[Diagnostic]) -> lis
     if prose:
         out.append(_token("PROSE", tuple(prose), prose[0]))
     return out
+
+
+def _ignored(cell: Cell, what: str) -> Diagnostic:
+    return Diagnostic("text.ignored", "info", f"ignored {what} {cell.raw!r} inside a table", None, cell.line)
 
 
 def _row_word(kind: str, last_label: str) -> str:
@@ -333,10 +336,10 @@ def tokens(cells: list[Cell], spaced: Sequence[int] | None = None) -> tuple[list
     """
     notes: list[Diagnostic] = []
     _expand(cells, _spaced(cells) if spaced is None else spaced)
-    found, kinds, letters = _classified(cells, notes)
+    kinds, letters = _classified(cells, notes)
     if letters:  # a header printed one character per cell: its words first, where they spell any
         spelled = _spelled(cells)
         if len(spelled) != len(cells):
-            notes = []
-            found, kinds, _ = _classified(spelled, notes)
-    return _stream(found, kinds, notes), notes
+            cells, notes = spelled, []
+            kinds, _ = _classified(cells, notes)
+    return _stream(cells, kinds, notes), notes
