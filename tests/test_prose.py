@@ -522,3 +522,63 @@ def test_a_phrase_pattern_must_start_with_words_the_grammar_can_see() -> None:
     assert phrases._first_characters(r"(?:予以)?部分公开") == {"予", "部"}
     with pytest.raises(ValueError, match="must start with"):
         phrases._first_characters(r"\d+件")
+
+
+# --- the phrase look-up against the grammar read declaratively -------------------------------------
+
+
+def reference_phrase(window: str, template: str) -> phrases.Phrase | None:
+    """The earliest start where some family's pattern ends the window; its first family in order, if no other's."""
+    alternatives = [(family, source) for family in phrases.FAMILIES for source in family.patterns]
+    for start in range(len(window)):
+        found = [
+            (family, match) for family, source in alternatives if (match := re.compile(source).match(window, start))
+        ]
+        if not found:
+            continue
+        family, match = found[0]
+        if template not in family.templates or any(other is not family for other, _ in found):
+            return None
+        return phrases.Phrase(family, start, match.groupdict())
+    return None
+
+
+# the literal words of the grammar's patterns, and marks of clauses
+_PHRASE_WORDS = sorted(
+    {word for family in phrases.FAMILIES for source in family.patterns for word in re.findall(r"[一-鿿、:]+", source)}
+    | {"，", ";", "(", "1件", "中"}
+)
+
+
+@given(st.lists(st.sampled_from(_PHRASE_WORDS), max_size=8).map("".join), st.sampled_from(["2019", "2021"]))
+@example("因政府信息公开被申请行政复议", "2019")  # 行: ten patterns can start there
+@example("共收到申请，其中法人或其他组织", "2021")  # the part an applicant names
+@example("行政复议和行政诉讼", "2021")
+def test_the_phrase_look_up_reads_as_the_grammar_says(window: str, template: str) -> None:
+    # the search finds where a phrase starts; which family, and whether two read there, is found from that character
+    assert phrases.phrase(window, template) == reference_phrase(window, template)
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["first", "last"])
+def test_words_two_families_read_are_read_as_neither(first: bool) -> None:
+    # no two families of the grammar read the same words; one that does puts both in doubt
+    either = phrases._family("outcome", "requests.either.total", r"(?:不予|予以)公开(?:的)?(?:申请)?" + phrases._GLUE)
+    grammar = phrases.FAMILIES
+    caches = (phrases._grammar, phrases._reader, phrases._others)
+    phrases.FAMILIES = (either, *grammar) if first else (*grammar, either)
+    try:
+        for cache in caches:
+            cache.cache_clear()
+        for window in (
+            "依法不予公开",
+            "共有予以公开的申请",
+            "予以部分公开",
+            "不予处理的申请共",
+            "其中予以公开和部分公开",
+        ):
+            assert phrases.phrase(window, "2021") == reference_phrase(window, "2021"), window
+        assert phrases.phrase("依法不予公开", "2021") is None and phrases.phrase("予以部分公开", "2021") is not None
+    finally:
+        phrases.FAMILIES = grammar
+        for cache in caches:
+            cache.cache_clear()

@@ -185,45 +185,49 @@ class _Alternative(NamedTuple):
     """One pattern of a family in the grammar."""
 
     family: Family
-    #: The pattern as written (compiled on its own when a two-readings check needs it).
+    #: The pattern as written.
     source: str
     #: Its named parts (``doc``, ``item``, ``who``).
     parts: tuple[str, ...]
 
 
-#: The grammar: every pattern as one alternation; each alternative by its group name; by first character,
-#: the alternatives that can start with it.
-_Grammar = tuple[re.Pattern[str], dict[str, _Alternative], dict[str, tuple[_Alternative, ...]]]
+#: The grammar: one pattern finding where the earliest phrase that ends a window starts, and by
+#: first character the alternatives that can start with it, in the families' order.
+_Grammar = tuple[re.Pattern[str], dict[str, tuple[_Alternative, ...]]]
+# endings many patterns share (each ends in the glue): written once in the grammar's search
+_ENDINGS = (_APPLICATIONS, _OUTCOME, _SUING)
 
 
 @functools.cache  # built on the first phrase looked for, not at import
 def _grammar() -> _Grammar:
-    """Every family's patterns as one alternation (their named parts renamed apart), and each alternative."""
-    sources: list[str] = []
-    alternatives: dict[str, _Alternative] = {}
+    """Every family's patterns as one search behind a look-ahead for their first characters, and each alternative."""
     starting: dict[str, list[_Alternative]] = {}
     for family in FAMILIES:
         for source in family.patterns:
-            name = f"a{len(sources)}"
-            parts = tuple(_GROUP.findall(source))
-            renamed = source
-            for part in parts:
-                renamed = renamed.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
-            sources.append(f"(?P<{name}>{renamed})")
-            alternatives[name] = alternative = _Alternative(family, source, parts)
+            alternative = _Alternative(family, source, tuple(_GROUP.findall(source)))
             for char in _first_characters(source):
                 starting.setdefault(char, []).append(alternative)
-    return _quick("|".join(sources)), alternatives, {char: tuple(found) for char, found in starting.items()}
+    search = f"(?=[{''.join(sorted(starting))}]){_union([source for family in FAMILIES for source in family.patterns])}"
+    return re.compile(search), {char: tuple(found) for char, found in starting.items()}
 
 
-def _quick(source: str) -> re.Pattern[str]:
-    """``source`` compiled behind a look-ahead for the characters it can start with.
+def _union(sources: list[str]) -> str:
+    """A pattern matching where any of ``sources`` matches, with the endings they share written once.
 
-    Every match of these patterns starts with one of a few characters; the look-ahead lets a
-    search pass every other position at once instead of trying each alternative there.
+    Each source is its words, then one of :data:`_ENDINGS` or the glue alone.  The named
+    parts become plain groups: the union only finds where a phrase starts (the search, not
+    which family it is, is what a look-up costs; a short pattern is quick to compile).
     """
-    first = set().union(*(_first_characters(option) for option in _alternatives(source)))
-    return re.compile(f"(?=[{''.join(sorted(first))}])(?:{source})")
+    words: dict[str, list[str]] = {}
+    for source in sources:
+        plain = _GROUP.sub("(?:", source)
+        ending = next((ending for ending in _ENDINGS if plain.endswith(ending)), _GLUE)
+        head = plain[: len(plain) - len(ending)]
+        if not plain.endswith(_GLUE) or len(_alternatives(head)) > 1:
+            raise ValueError(f"a phrase pattern must end in the glue and have no top-level |: {source!r}")
+        words.setdefault(ending, []).append(head)
+    ends = (f"(?:{'|'.join(heads)}){ending.removesuffix(_GLUE)}" for ending, heads in words.items())
+    return f"(?:{'|'.join(ends)}){_GLUE}"
 
 
 def _group_end(source: str, start: int) -> int:
@@ -264,30 +268,64 @@ def _first_characters(source: str) -> set[str]:
     return chars
 
 
-@functools.cache
-def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source)
-
-
 def phrase(window: str, template: str) -> Phrase | None:
     """The family whose words end ``window`` (the earliest-starting); None for none, or two at once.
 
     Where the words starting there end the window in another family too, or are words of the
     other template's tables, they are in doubt.
     """
-    grammar, alternatives, starting = _grammar()
-    match = grammar.search(window)
-    if match is None or match.lastgroup is None:
+    grammar, starting = _grammar()
+    found = grammar.search(window)
+    if found is None:
         return None
-    family, _, parts = alternatives[match.lastgroup]
-    start = match.start()
+    start = found.start()
+    first = _first_match(window, start, starting[window[start]])
+    if first is None:
+        return None
+    index, words = first
+    family = starting[window[start]][index].family
     if template not in family.templates:
         return None
-    if any(
-        other.family is not family and _compiled(other.source).match(window, start) for other in starting[window[start]]
-    ):
+    others = _others(window[start], index)
+    if others is not None and others.match(window, start):
         return None  # two readings of the same words
-    return Phrase(family, start, {part: match[f"{part}_{match.lastgroup}"] for part in parts})
+    return Phrase(family, start, words)
+
+
+def _first_match(window: str, start: int, candidates: tuple[_Alternative, ...]) -> tuple[int, dict[str, str]] | None:
+    """Which of ``candidates`` (by index) is the first whose words start at ``start`` and end the window, and its parts.
+
+    Where one alternative alone can start there and names no parts, the search found it: it is
+    not matched again.
+    """
+    if len(candidates) == 1 and not candidates[0].parts:
+        return 0, {}
+    match = _reader(window[start]).match(window, start)
+    if match is None or match.lastgroup is None:
+        return None
+    name = match.lastgroup
+    return int(name[1:]), {part: match[f"{part}_{name}"] for part in candidates[int(name[1:])].parts}
+
+
+@functools.cache
+def _reader(char: str) -> re.Pattern[str]:
+    """The alternatives starting with ``char`` as one alternation, in order: its group ``a<i>`` names the i-th."""
+    sources = []
+    for index, alternative in enumerate(_grammar()[1][char]):
+        name, source = f"a{index}", alternative.source
+        for part in alternative.parts:
+            source = source.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
+        sources.append(f"(?P<{name}>{source})")
+    return re.compile("|".join(sources))
+
+
+@functools.cache
+def _others(char: str, index: int) -> re.Pattern[str] | None:
+    """The alternatives after the ``index``-th starting with ``char`` that are of other families (None: none)."""
+    candidates = _grammar()[1][char]
+    family = candidates[index].family
+    sources = [other.source for other in candidates[index + 1 :] if other.family is not family]
+    return re.compile(_union(sources)) if sources else None
 
 
 def quantity_path(found: Phrase) -> str:
@@ -303,16 +341,18 @@ def quantity_path(found: Phrase) -> str:
 # --- what makes a figure uncertain ---------------------------------------------------------------
 
 #: In the clause of a number: a delta, another year, a total over years or an average, a part of the time.
-DOUBT = _quick(
+#: (Each alternative starts with a character, so a search passes every other position at once.)
+DOUBT = re.compile(
     r"较|同比|环比|相比|比上一?年|比去年|增加|减少|增长|下降|上升|提高|降低|增幅|降幅|新增|增减|增/减|净增|净减"
-    r"|(?:上一?年度?|去年|前年)(?!度?结转)|累计|历年|以来|平均|日均|月均|每|人均|分别|按时|按期|及时|逾期|超期"
+    r"|上一?年度?(?!度?结转)|去年(?!度?结转)|前年(?!度?结转)|累计|历年|以来|平均|日均|月均|每|人均|分别|按时|按期"
+    r"|及时|逾期|超期"
 )
 #: In the clause of a number: a part of the year (上半年, 第一季度, 1-6月; not a day such as 12月31日).
 PART_OF_YEAR = re.compile(
     r"上半年|下半年|季度|月份|本月|当月|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?![\d一二三四五六七八九十]{1,3}日)"
 )
 #: Anywhere in the sentence: a part of the agency or of its area (本级, 各区县 …), so a number may be that part's.
-SCOPE = _quick(r"本级|市级|区级|县级|省级|乡级|镇级|部门|名义|直属|所属|下属|区县|县区|乡镇|街道|镇街|各级|系统")
+SCOPE = re.compile(r"本级|市级|区级|县级|省级|乡级|镇级|部门|名义|直属|所属|下属|区县|县区|乡镇|街道|镇街|各级|系统")
 #: Before a number: it is part of the figure before it (其中 …, 含 …, 办结的14件中，…).
 NESTED = re.compile(r"其中|含|包括|包含|\A中")
 #: Before a number: a part ends (另有 …, a closing bracket).
