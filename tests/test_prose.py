@@ -27,7 +27,7 @@ from conftest import SHARED_SAMPLES, seed_text
 from giar_parse import strategies
 from giar_parse.__main__ import main
 from giar_parse.diagnostics import CODES
-from giar_parse.reading import phrases
+from giar_parse.reading import phrases, prose
 from giar_parse.reading.numerals import chinese_number
 from giar_parse.reading.prose import figures
 
@@ -582,3 +582,42 @@ def test_words_two_families_read_are_read_as_neither(first: bool) -> None:
         phrases.FAMILIES = grammar
         for cache in caches:
             cache.cache_clear()
+
+
+# a year as the prose pass read it before its quick scan: a look-behind at every position
+_YEAR_AT_EVERY_POSITION = re.compile(
+    r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年"
+)
+_NESTING_WORDS = ["其中", "含", "包括", "包含", "中", "另有", "此外", "另外", ")", "在已办结的申请", "其他", "包", "另"]
+_YEAR_WORDS = [
+    "2020",
+    "2019",
+    "19",
+    "20",
+    "1",
+    "0",
+    "٢",
+    "二〇二〇",
+    "二〇一九",
+    "一",
+    "〇",
+    "二",
+    "年",
+    "年度",
+    "全",
+    "上",
+]
+
+
+@given(st.lists(st.sampled_from(_YEAR_WORDS + _NESTING_WORDS + ["，", ":", "收到申请"]), max_size=12).map("".join))
+@example("12020年")
+@example("二〇一九年和2020年")
+def test_the_quick_scans_of_the_prose_pass_miss_nothing(text: str) -> None:
+    years = [
+        int(printed.translate(str.maketrans("〇零一二三四五六七八九", "00123456789")))
+        for printed in _YEAR_AT_EVERY_POSITION.findall(text)
+    ]
+    for year in (2020, None):
+        assert prose._other_year(text, year) == any(printed != year for printed in years)
+    if prose._NESTING.search(text) is None:  # then no words of nesting are in the window
+        assert not (phrases.NESTED.search(text) or phrases.UNNESTED.search(text) or phrases.WITHIN.search(text))

@@ -90,10 +90,15 @@ def _candidates(raw: str) -> list[int]:
 
 # --- the pass ------------------------------------------------------------------------------------
 
-_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年")
-_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# a year as printed (2019年, 二〇一九年), unless it ends a longer number: each alternative starts with a
+# character, so a search passes every other position at once (a look-behind first would try every one)
+_YEAR = re.compile(r"(?:19|20)\d{2}年|[一二][〇零一二三四五六七八九]{3}年")
+_YEAR_NUMERALS = "〇零一二三四五六七八九"
+_YEAR_DIGITS = str.maketrans(_YEAR_NUMERALS, "00123456789")
 _LAST_CLAUSE_MARK = re.compile(r".*[,，;:()]", re.DOTALL)
 _WINDOW = 60
+# a character of the words of nesting (NESTED, UNNESTED, WITHIN): without one, a window only may drop its head
+_NESTING = re.compile("[其含包中另此)]")
 _CONTEXT = 300  # how far back the section may have spoken of 申请
 #: What the whole pass reads by: the report's year, its template, whether "1,234" is 1234.
 _Reading = tuple[int | None, Template, bool]
@@ -131,9 +136,12 @@ def _columns(path: str | None, columns: Sequence[str]) -> str | None:
 
 
 class _Sentence:
-    """The figures of one sentence so far, and what a 其中 … refers to."""
+    """One folded sentence and the lines of its pieces; its figures so far, and what a 其中 … refers to."""
 
-    def __init__(self, applications: bool) -> None:
+    def __init__(self, body: str, starts: Sequence[int], lines: Sequence[int], applications: bool) -> None:
+        self.body = body
+        self.starts = starts  # where each piece starts in the body
+        self.lines = lines  # the 1-based line of each piece
         self.applications = applications  # the section speaks of 申请 just before the sentence
         self.read: list[tuple[str, Claim]] = []  # (role, claim) in order
         self.dropped: set[int] = set()
@@ -145,6 +153,10 @@ class _Sentence:
     def head(self) -> str | None:
         return self.part_of if self.nested is not None else None
 
+    def line(self, at: int) -> int:
+        """The line of the piece the body's offset ``at`` is in."""
+        return self.lines[bisect.bisect_right(self.starts, at) - 1]
+
 
 def _allowed(role: str, state: _Sentence) -> bool:
     """Whether a figure of ``role`` at this point of the sentence reads as the table's row."""
@@ -155,6 +167,9 @@ def _allowed(role: str, state: _Sentence) -> bool:
 
 def _nest(window: str, state: _Sentence) -> None:
     """What a 其中 / 含 in the words before a number refers to: the figure before them."""
+    if _NESTING.search(window) is None:
+        _drop_head(window, state)
+        return
     if UNNESTED.search(window):
         state.nested = None
     begins = NESTED.search(window)
@@ -165,9 +180,14 @@ def _nest(window: str, state: _Sentence) -> None:
     if within is not None:  # 在已办结的申请中，… / 受理的84件申请中，…: a part of what the words name
         state.nested = -1
         state.part_of = "total" if HANDLED_WORDS.search(within[1]) else "unknown"
-    nested, after = state.nested, window[begins.end() :] if begins is not None else window
+    _drop_head(window[begins.end() :] if begins is not None else window, state)
+
+
+def _drop_head(after: str, state: _Sentence) -> None:
+    """收到 N件，其中新收 … / 含上年结转 …: N may hold both, so it is not read."""
+    nested = state.nested
     if nested is not None and nested >= 0 and state.head() in ("received", "handled") and NEW_OR_CARRIED.search(after):
-        state.dropped.add(nested)  # 收到 N件，其中新收 … / 含上年结转 …: N may hold both
+        state.dropped.add(nested)
 
 
 def _exact(body: str, token: Number, window: str, thousands: bool) -> tuple[int | Decimal, Decimal | None] | None:
@@ -180,9 +200,10 @@ def _exact(body: str, token: Number, window: str, thousands: bool) -> tuple[int 
 
 
 def _figure(
-    body: str, token: Number, start: int, state: _Sentence, thousands: bool, template: Template
-) -> tuple[str, int, Claim] | None:
-    """The figure one number gives: (its role, where its phrase starts in the sentence, the claim), or None."""
+    token: Number, start: int, state: _Sentence, thousands: bool, template: Template
+) -> tuple[str, Claim] | None:
+    """The figure one number gives (its role and the claim), reading the words from ``start`` on; None for none."""
+    body = state.body
     window = body[start : token.start]
     _nest(window, state)
     found = _match(window, template)
@@ -201,7 +222,7 @@ def _figure(
         role, path = "carried_forward", "requests.carried_forward.total"
         phrase_start, phrase_end = token.start, after.end()
     needs = found.family.needs if found is not None else "申请"
-    if needs and needs not in body[: token.start] and not (needs == "申请" and state.applications):
+    if needs and body.find(needs, 0, token.start) < 0 and not (needs == "申请" and state.applications):
         return None
     semicolon = window.rfind(";")
     if semicolon >= 0 and role in HEADS and not NESTED.search(window, semicolon + 1):
@@ -219,24 +240,32 @@ def _figure(
         columns = APPLICANTS[found.words["who"]]
         path, agree = _columns(row.path, columns) or "", _columns(row.agree, columns)
         state.anchor[len(state.read)] = anchor
-    return role, phrase_start, Claim(body[phrase_start:phrase_end], number, path, 0, agree, quantum)
+    return role, Claim(body[phrase_start:phrase_end], number, path, state.line(phrase_start), agree, quantum)
 
 
-def _read(body: str, starts: Sequence[int], lines: Sequence[int], state: _Sentence, read: _Reading) -> Iterator[Claim]:
-    """The figures of one folded sentence whose pieces start at ``starts`` on ``lines``."""
+def _other_year(body: str, year: int | None) -> bool:
+    """Whether the sentence prints a year other than the report's (2019年, 二〇一九年, not …12019年)."""
+    for found in _YEAR.finditer(body):
+        before = body[found.start() - 1 : found.start()]
+        if before and (before.isdecimal() or before in _YEAR_NUMERALS):  # \d is str.isdecimal
+            continue  # the end of a longer number
+        if int(found[0][:-1].translate(_YEAR_DIGITS)) != year:
+            return True
+    return False
+
+
+def _read(state: _Sentence, read: _Reading) -> Iterator[Claim]:
+    """The figures of one sentence."""
     year, template, thousands = read
-    if SCOPE.search(body) or any(int(printed.translate(_YEAR_DIGITS)) != year for printed in _YEAR.findall(body)):
+    if SCOPE.search(state.body) or _other_year(state.body, year):
         return
     end = 0
-    for token in numbers(body):
-        found = _figure(body, token, max(end, token.start - _WINDOW), state, thousands, template)
+    for token in numbers(state.body):
+        found = _figure(token, max(end, token.start - _WINDOW), state, thousands, template)
         end = token.end
-        if found is None:
-            state.previous = None
-            continue
-        role, at, claim = found
-        state.previous = len(state.read)
-        state.read.append((role, claim._replace(line=lines[bisect.bisect_right(starts, at) - 1])))
+        state.previous = None if found is None else len(state.read)
+        if found is not None:
+            state.read.append(found)
     # a head in doubt takes its breakdown with it
     dropped = state.dropped | {i for i, row in state.anchor.items() if row in state.dropped}
     yield from (claim for i, (_, claim) in enumerate(state.read) if i not in dropped)
@@ -293,6 +322,7 @@ def figures(
                     folded = "\ue001" + folded  # a number at a line's end and another at the next's start
                 starts.append(len(body))
                 body += folded
-            state = _Sentence("申请" in raw[max(0, start - _CONTEXT) : start])
-            out.extend(_read(body, starts, lines[first : first + len(starts)], state, (year, template, thousands)))
+            applications = "申请" in raw[max(0, start - _CONTEXT) : start]
+            state = _Sentence(body, starts, lines[first : first + len(starts)], applications)
+            out.extend(_read(state, (year, template, thousands)))
     return out
