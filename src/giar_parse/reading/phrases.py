@@ -300,23 +300,30 @@ def _first_match(window: str, start: int, candidates: tuple[_Alternative, ...]) 
     """
     if len(candidates) == 1 and not candidates[0].parts:
         return 0, {}
-    match = _reader(window[start]).match(window, start)
+    reader, named = _reader(window[start])
+    match = reader.match(window, start)
     if match is None or match.lastgroup is None:
         return None
-    name = match.lastgroup
-    return int(name[1:]), {part: match[f"{part}_{name}"] for part in candidates[int(name[1:])].parts}
+    index, groups = named[match.lastgroup]
+    return index, {part: match[group] for part, group in groups}
+
+
+#: The alternatives starting with one character as one alternation, in order, and by the name of
+#: each one's group: its index, and its parts with the names of their groups.
+_Reader = tuple[re.Pattern[str], dict[str, tuple[int, tuple[tuple[str, str], ...]]]]
 
 
 @functools.cache
-def _reader(char: str) -> re.Pattern[str]:
-    """The alternatives starting with ``char`` as one alternation, in order: its group ``a<i>`` names the i-th."""
-    sources = []
+def _reader(char: str) -> _Reader:
+    """The alternatives starting with ``char`` as one alternation (group ``a<i>`` the i-th, parts renamed apart)."""
+    sources, named = [], {}
     for index, alternative in enumerate(_grammar()[1][char]):
         name, source = f"a{index}", alternative.source
         for part in alternative.parts:
             source = source.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
         sources.append(f"(?P<{name}>{source})")
-    return re.compile("|".join(sources))
+        named[name] = index, tuple((part, f"{part}_{name}") for part in alternative.parts)
+    return re.compile("|".join(sources)), named
 
 
 @functools.cache
@@ -335,7 +342,13 @@ def quantity_path(found: Phrase) -> str:
         return found.family.path.format(
             doc=_DOCS.get(words.get("doc", ""), ""), item=_ITEMS.get(words.get("item", ""), "")
         )
-    return found.family.path.format(c="total")
+    return _total(found.family.path)
+
+
+@functools.cache
+def _total(path: str) -> str:
+    """A path in the 总计 column."""
+    return path.format(c="total")
 
 
 # --- what makes a figure uncertain ---------------------------------------------------------------

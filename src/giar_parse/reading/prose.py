@@ -15,7 +15,6 @@ precompiled regular expressions whose look-backs are bounded, so it is linear in
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -304,17 +303,15 @@ def figures(
     out: list[Claim] = []
     for lines, texts in sections:
         raw = "\n".join(texts)
-        line_starts: list[int] | None = None
-        thousands = True
+        thousands: bool | None = None
         done = 0
         for candidate in _candidates(raw):  # only the sentences that print a number with a unit
             if candidate < done:
                 continue
-            if line_starts is None:
-                line_starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+            if thousands is None:
                 thousands = _PUNCTUATION_COMMA.search(raw) is None
             start, done = _sentence(raw, candidate, done)
-            first = bisect.bisect_right(line_starts, start) - 1
+            first = raw.count("\n", 0, start)  # the line the sentence starts on
             body, starts = "", []
             for piece in raw[start:done].split("\n"):
                 folded = _fold(piece)
