@@ -589,29 +589,18 @@ _YEAR_AT_EVERY_POSITION = re.compile(
     r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年"
 )
 _NESTING_WORDS = ["其中", "含", "包括", "包含", "中", "另有", "此外", "另外", ")", "在已办结的申请", "其他", "包", "另"]
-_YEAR_WORDS = [
-    "2020",
-    "2019",
-    "19",
-    "20",
-    "1",
-    "0",
-    "٢",
-    "二〇二〇",
-    "二〇一九",
-    "一",
-    "〇",
-    "二",
-    "年",
-    "年度",
-    "全",
-    "上",
-]
+_YEAR_WORDS = ["2020", "2019", "19", "20", "1", "0", "٢", "二〇二〇", "二〇一九", "一", "〇", "二", "年", "年度", "上"]
+_PART_OF_YEAR_WORDS = ["上半年", "下半", "季度", "第一季", "月份", "本月", "1-6月", "12月31日", "月", "十", "日", "份"]
 
 
-@given(st.lists(st.sampled_from(_YEAR_WORDS + _NESTING_WORDS + ["，", ":", "收到申请"]), max_size=12).map("".join))
+_QUICK_SCAN_WORDS = _YEAR_WORDS + _NESTING_WORDS + _PART_OF_YEAR_WORDS + ["，", ":", "收到申请"]
+
+
+@given(st.lists(st.sampled_from(_QUICK_SCAN_WORDS), max_size=12).map("".join))
 @example("12020年")
 @example("二〇一九年和2020年")
+@example("第一季度")
+@example("1-6月，其中")
 def test_the_quick_scans_of_the_prose_pass_miss_nothing(text: str) -> None:
     years = [
         int(printed.translate(str.maketrans("〇零一二三四五六七八九", "00123456789")))
@@ -619,5 +608,6 @@ def test_the_quick_scans_of_the_prose_pass_miss_nothing(text: str) -> None:
     ]
     for year in (2020, None):
         assert prose._other_year(text, year) == any(printed != year for printed in years)
+    assert phrases.part_of_year(text) == (phrases.PART_OF_YEAR.search(text) is not None)
     if prose._NESTING.search(text) is None:  # then no words of nesting are in the window
         assert not (phrases.NESTED.search(text) or phrases.UNNESTED.search(text) or phrases.WITHIN.search(text))

@@ -33,11 +33,12 @@ from giar_parse.reading.phrases import (
     HEADS,
     NESTED,
     NEW_OR_CARRIED,
-    PART_OF_YEAR,
     SCOPE,
     UNNESTED,
     WITHIN,
+    LazyPattern,
     Phrase,
+    part_of_year,
     phrase,
     quantity_path,
 )
@@ -52,12 +53,12 @@ _UNIT_CHARS = "件起宗元"
 _NUMERALS = frozenset("零〇一二两三四五六七八九十百千")
 _BETWEEN = frozenset(" \t\u3000\xa0万亿余多")
 # a sentence ends at 。！？, and where a line starts with an enumerator (（二）…, 2.…)
-_END = re.compile("[。!?！？]")
-_LAST_END = re.compile("(?s:.*)[。!?！？]")
+_END = LazyPattern("[。!?！？]")
+_LAST_END = LazyPattern("(?s:.*)[。!?！？]")
 _LONGEST = 1000
-_ENUMERATED = re.compile(r"[ \t\u3000]*[(（]?[一二三四五六七八九十\d０-９]{1,3}[)）、.．]")
-_DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
-_SPACE = re.compile(r"\s+")
+_ENUMERATED = LazyPattern(r"[ \t\u3000]*[(（]?[一二三四五六七八九十\d０-９]{1,3}[)）、.．]")
+_DIGIT_GAP = LazyPattern(r"(?<=\d)\s+(?=\d)")
+_SPACE = LazyPattern(r"\s+")
 
 
 def _fold(text: str) -> str:
@@ -91,18 +92,18 @@ def _candidates(raw: str) -> list[int]:
 
 # a year as printed (2019年, 二〇一九年), unless it ends a longer number: each alternative starts with a
 # character, so a search passes every other position at once (a look-behind first would try every one)
-_YEAR = re.compile(r"(?:19|20)\d{2}年|[一二][〇零一二三四五六七八九]{3}年")
+_YEAR = LazyPattern(r"(?:19|20)\d{2}年|[一二][〇零一二三四五六七八九]{3}年")
 _YEAR_NUMERALS = "〇零一二三四五六七八九"
 _YEAR_DIGITS = str.maketrans(_YEAR_NUMERALS, "00123456789")
-_LAST_CLAUSE_MARK = re.compile(r".*[,，;:()]", re.DOTALL)
+_LAST_CLAUSE_MARK = LazyPattern(r".*[,，;:()]", re.DOTALL)
 _WINDOW = 60
 # a character of the words of nesting (NESTED, UNNESTED, WITHIN): without one, a window only may drop its head
-_NESTING = re.compile("[其含包中另此)]")
+_NESTING = LazyPattern("[其含包中另此)]")
 _CONTEXT = 300  # how far back the section may have spoken of 申请
 #: What the whole pass reads by: the report's year, its template, whether "1,234" is 1234.
 _Reading = tuple[int | None, Template, bool]
-_ROW_PATH = re.compile(r"requests\.\w+\.total")
-_PUNCTUATION_COMMA = re.compile(r",(?!\d{3}(?!\d))")  # "," between clauses: then "1,234" may be "1" and "234"
+_ROW_PATH = LazyPattern(r"requests\.\w+\.total")
+_PUNCTUATION_COMMA = LazyPattern(r",(?!\d{3}(?!\d))")  # "," between clauses: then "1,234" may be "1" and "234"
 
 
 def _match(window: str, template: Template) -> Phrase | None:
@@ -211,7 +212,7 @@ def _figure(
         return None  # no phrase, or two
     read = _exact(body, token, window, thousands)
     clause = _clause(window)
-    if read is None or DOUBT.search(clause) or PART_OF_YEAR.search(clause):
+    if read is None or DOUBT.search(clause) or part_of_year(clause):
         return None
     if found is not None:
         role, path = found.family.role, quantity_path(found)
