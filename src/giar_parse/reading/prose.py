@@ -305,22 +305,29 @@ def figures(
     for lines, texts in sections:
         raw = "\n".join(texts)
         thousands: bool | None = None
-        done = 0
+        done = first = 0  # where the sentence read before ended; the line of ``done``
         for candidate in _candidates(raw):  # only the sentences that print a number with a unit
             if candidate < done:
                 continue
             if thousands is None:
                 thousands = _PUNCTUATION_COMMA.search(raw) is None
-            start, done = _sentence(raw, candidate, done)
-            first = raw.count("\n", 0, start)  # the line the sentence starts on
-            body, starts = "", []
-            for piece in raw[start:done].split("\n"):
-                folded = _fold(piece)
-                if body[-1:].isdigit() and folded[:1].isdigit():
-                    folded = "\ue001" + folded  # a number at a line's end and another at the next's start
-                starts.append(len(body))
-                body += folded
-            applications = "申请" in raw[max(0, start - _CONTEXT) : start]
+            start, end = _sentence(raw, candidate, done)
+            first += raw.count("\n", done, start)  # counted on from the sentence before: linear
+            body, starts = _folded(raw[start:end])
+            applications = raw.find("申请", max(0, start - _CONTEXT), start) >= 0
             state = _Sentence(body, starts, lines[first : first + len(starts)], applications)
             out.extend(_read(state, (year, template, thousands)))
+            first, done = first + len(starts) - 1, end
     return out
+
+
+def _folded(sentence: str) -> tuple[str, list[int]]:
+    """The sentence folded, its lines joined; and where each line starts in it."""
+    body, starts = "", []
+    for piece in sentence.split("\n"):
+        folded = _fold(piece)
+        if body[-1:].isdigit() and folded[:1].isdigit():
+            folded = "\ue001" + folded  # a number at a line's end and another at the next's start
+        starts.append(len(body))
+        body += folded
+    return body, starts
