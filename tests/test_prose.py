@@ -27,8 +27,8 @@ from conftest import SHARED_SAMPLES, seed_text
 from giar_parse import strategies
 from giar_parse.__main__ import main
 from giar_parse.diagnostics import CODES
-from giar_parse.reading import phrases, prose
-from giar_parse.reading.numerals import chinese_number
+from giar_parse.reading import numerals, phrases, prose
+from giar_parse.reading.numerals import Number, chinese_number, numbers
 from giar_parse.reading.prose import figures
 
 DATA = Path(__file__).parent / "data"
@@ -625,3 +625,47 @@ def test_prose_over_many_lines_is_read_in_linear_time() -> None:
         return best
 
     assert seconds(4_000) < 8 * seconds(1_000)  # 4 times the prose: 4 times the time, not 16
+
+
+def reference_candidates(raw: str) -> list[int]:
+    """Each unit (件 起 宗 元) whose nearest character before it, past four spaces, 万, 亿, 余 or 多, is a digit."""
+    found = []
+    for at, unit in enumerate(raw):
+        if unit in "件起宗元":
+            before = at - 1
+            while before > max(0, at - 5) and raw[before] in " \t\u3000\xa0万亿余多":
+                before -= 1
+            if before >= 0 and (raw[before].isdigit() or raw[before] in "零〇一二两三四五六七八九十百千"):
+                found.append(at)
+    return found
+
+
+def reference_numbers(text: str) -> list[Number]:
+    """Each unit after the run of digits it ends (24 characters at most), read by the numerals' pattern."""
+    found = []
+    for at, unit in enumerate(text):
+        if unit not in "件起宗元":
+            continue
+        printed, end = (
+            (text[at - 1] + unit, at - 1) if unit == "元" and text[at - 1 : at] in ("万", "亿") else (unit, at)
+        )
+        start = end
+        while start > max(0, end - 24) and text[start - 1] in "0123456789,.零〇一二两三四五六七八九十百千万亿余多":
+            start -= 1
+        match = numerals._VALUE.search(text, start, end) if start < end else None
+        if match is not None:
+            found.append(Number(match.start(), at + 1, match["value"], match["scale"], match["about"], printed))
+    return sorted(found)
+
+
+_UNIT_TEXT = st.text(alphabet="件起宗元文诉 \t\u3000\xa0万亿余多一二十百〇0123456789²①a,.，", max_size=40)
+
+
+@given(_UNIT_TEXT)
+@example("1     件")
+@example("文件3.1万件、5949.09万元、2亿元")
+@example("9" * 30 + "件" + "1,234" * 6 + "万元")  # the run of digits is read back 24 characters
+def test_a_number_before_a_unit_is_found_where_one_look_back_decides(text: str) -> None:
+    # a unit after a word (文件, 起诉) is passed at one look: the scan back is only after a digit or a space
+    assert prose._candidates(text) == reference_candidates(text)
+    assert numbers(text) == reference_numbers(text)

@@ -79,10 +79,13 @@ def _candidates(raw: str) -> list[int]:
     for unit in _UNIT_CHARS:
         at = raw.find(unit)
         while at >= 0:
-            before, low = at - 1, max(0, at - 5)
-            while before > low and raw[before] in _BETWEEN:  # 3119 件, 1700余件, 3.1万件
-                before -= 1
-            if before >= 0 and (raw[before].isdigit() or raw[before] in _NUMERALS):
+            char = raw[at - 1] if at else ""  # most units follow a word (文件, 起诉): one look decides
+            if char in _BETWEEN:  # 3119 件, 1700余件, 3.1万件
+                before, low = at - 1, max(0, at - 5)
+                while before > low and raw[before] in _BETWEEN:
+                    before -= 1
+                char = raw[before]
+            if char and (char.isdigit() or char in _NUMERALS):
                 found.append(at)
             at = raw.find(unit, at + 1)
     return sorted(found)
