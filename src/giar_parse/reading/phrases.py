@@ -238,9 +238,52 @@ class _Alternative(NamedTuple):
     parts: tuple[str, ...]
 
 
+class _Start:
+    """The alternatives that can start with one character, in the families' order; which ends a window there."""
+
+    def __init__(self, alternatives: list[_Alternative]) -> None:
+        self.alternatives = tuple(alternatives)
+        #: One alternative naming no parts: where the grammar's search found words, they are its.
+        self.alone = len(alternatives) == 1 and not alternatives[0].parts
+        self.reader: re.Pattern[str] | None = None  # all of them in order, group a<i> the i-th
+        self.others: dict[int, re.Pattern[str] | None] = {}  # by index, those after it of other families
+
+    def first(self, window: str, start: int) -> tuple[int, dict[str, str]] | None:
+        """The index of the first alternative whose words start at ``start`` and end the window, and its parts."""
+        if self.alone:
+            return 0, {}
+        reader = self.reader or self._read()
+        match = reader.match(window, start)
+        if match is None or match.lastgroup is None:
+            return None
+        index = int(match.lastgroup[1:])
+        return index, {part: match[f"{part}_{match.lastgroup}"] for part in self.alternatives[index].parts}
+
+    def another(self, window: str, start: int, index: int) -> bool:
+        """Whether words of another family than the ``index``-th alternative's start there and end the window too."""
+        others = self.others[index] if index in self.others else self._other(index)
+        return others is not None and others.match(window, start) is not None
+
+    def _read(self) -> re.Pattern[str]:
+        sources = []
+        for index, alternative in enumerate(self.alternatives):
+            name, source = f"a{index}", alternative.source
+            for part in alternative.parts:
+                source = source.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
+            sources.append(f"(?P<{name}>{source})")
+        self.reader = re.compile("|".join(sources))
+        return self.reader
+
+    def _other(self, index: int) -> re.Pattern[str] | None:
+        family = self.alternatives[index].family
+        sources = [other.source for other in self.alternatives[index + 1 :] if other.family is not family]
+        self.others[index] = re.compile(_union(sources)) if sources else None
+        return self.others[index]
+
+
 #: The grammar: one pattern finding where the earliest phrase that ends a window starts, and by
-#: first character the alternatives that can start with it, in the families' order.
-_Grammar = tuple[re.Pattern[str], dict[str, tuple[_Alternative, ...]]]
+#: first character the alternatives that can start with it.
+_Grammar = tuple[re.Pattern[str], dict[str, _Start]]
 # endings many patterns share (each ends in the glue): written once in the grammar's search
 _ENDINGS = (_APPLICATIONS, _OUTCOME, _SUING)
 
@@ -255,7 +298,7 @@ def _grammar() -> _Grammar:
             for char in _first_characters(source):
                 starting.setdefault(char, []).append(alternative)
     search = f"(?=[{''.join(sorted(starting))}]){_union([source for family in FAMILIES for source in family.patterns])}"
-    return re.compile(search), {char: tuple(found) for char, found in starting.items()}
+    return re.compile(search), {char: _Start(found) for char, found in starting.items()}
 
 
 def _union(sources: list[str]) -> str:
@@ -381,60 +424,15 @@ def phrase(window: str, template: str) -> Phrase | None:
     if found is None:
         return None
     start = found.start()
-    first = _first_match(window, start, starting[window[start]])
+    alternatives = starting[window[start]]
+    first = alternatives.first(window, start)
     if first is None:
         return None
     index, words = first
-    family = starting[window[start]][index].family
-    if template not in family.templates:
-        return None
-    others = _others(window[start], index)
-    if others is not None and others.match(window, start):
-        return None  # two readings of the same words
+    family = alternatives.alternatives[index].family
+    if template not in family.templates or alternatives.another(window, start, index):
+        return None  # the other template's words, or two readings of the same words
     return Phrase(family, start, words)
-
-
-def _first_match(window: str, start: int, candidates: tuple[_Alternative, ...]) -> tuple[int, dict[str, str]] | None:
-    """Which of ``candidates`` (by index) is the first whose words start at ``start`` and end the window, and its parts.
-
-    Where one alternative alone can start there and names no parts, the search found it: it is
-    not matched again.
-    """
-    if len(candidates) == 1 and not candidates[0].parts:
-        return 0, {}
-    reader, named = _reader(window[start])
-    match = reader.match(window, start)
-    if match is None or match.lastgroup is None:
-        return None
-    index, groups = named[match.lastgroup]
-    return index, {part: match[group] for part, group in groups}
-
-
-#: The alternatives starting with one character as one alternation, in order, and by the name of
-#: each one's group: its index, and its parts with the names of their groups.
-_Reader = tuple[re.Pattern[str], dict[str, tuple[int, tuple[tuple[str, str], ...]]]]
-
-
-@functools.cache
-def _reader(char: str) -> _Reader:
-    """The alternatives starting with ``char`` as one alternation (group ``a<i>`` the i-th, parts renamed apart)."""
-    sources, named = [], {}
-    for index, alternative in enumerate(_grammar()[1][char]):
-        name, source = f"a{index}", alternative.source
-        for part in alternative.parts:
-            source = source.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
-        sources.append(f"(?P<{name}>{source})")
-        named[name] = index, tuple((part, f"{part}_{name}") for part in alternative.parts)
-    return re.compile("|".join(sources)), named
-
-
-@functools.cache
-def _others(char: str, index: int) -> re.Pattern[str] | None:
-    """The alternatives after the ``index``-th starting with ``char`` that are of other families (None: none)."""
-    candidates = _grammar()[1][char]
-    family = candidates[index].family
-    sources = [other.source for other in candidates[index + 1 :] if other.family is not family]
-    return re.compile(_union(sources)) if sources else None
 
 
 def quantity_path(found: Phrase) -> str:
