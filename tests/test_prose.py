@@ -14,6 +14,7 @@ import io
 import json
 import re
 import time
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from giar_parse import strategies
 from giar_parse.__main__ import main
 from giar_parse.diagnostics import CODES
 from giar_parse.reading import numerals, phrases, prose
+from giar_parse.reading.normalise import simplify
 from giar_parse.reading.numerals import Number, chinese_number, numbers
 from giar_parse.reading.prose import figures
 
@@ -666,3 +668,17 @@ def test_a_number_before_a_unit_is_found_where_one_look_back_decides(text: str) 
     # a unit after a word (文件, 起诉) is passed at one look: the scan back is only after a digit or a space
     assert prose._candidates(text) == reference_candidates(text)
     assert numbers(text) == reference_numbers(text)
+
+
+def reference_fold(text: str) -> str:
+    """The fold in one NFKC pass and, where it leaves a space or tab, two substitutions: digits apart, no spaces."""
+    text = simplify(unicodedata.normalize("NFKC", text.replace("，", "\ue000")))
+    if " " in text or "\t" in text:
+        text = re.sub(r"\s+", "", re.sub(r"(?<=\d)\s+(?=\d)", "\ue001", text))
+    return text.replace("\ue000", "，")
+
+
+@given(st.text(alphabet="3119 \t\u3000\xa0\u2028，,（）：１２萬開件申请", max_size=30))
+@example("共 3 119 件， 其中  2件")
+def test_the_fold_drops_spaces_but_between_digits(text: str) -> None:
+    assert prose._fold(text) == reference_fold(text)

@@ -58,7 +58,7 @@ _LAST_END = LazyPattern("(?s:.*)[。!?！？]")
 _LONGEST = 1000
 _ENUMERATED = LazyPattern(r"[ \t\u3000]*[(（]?[一二三四五六七八九十\d０-９]{1,3}[)）、.．]")
 _DIGIT_GAP = LazyPattern(r"(?<=\d)\s+(?=\d)")
-_SPACE = LazyPattern(r"\s+")
+_DIGITS_APART = LazyPattern(r"\d\s+\d")  # where _DIGIT_GAP finds anything (a search that skips to digits)
 
 
 def _fold(text: str) -> str:
@@ -69,7 +69,9 @@ def _fold(text: str) -> str:
     if TRADITIONAL.search(text):
         text = simplify(text)
     if " " in text or "\t" in text:  # NFKC leaves other spaces as " "
-        text = _SPACE.sub("", _DIGIT_GAP.sub("\ue001", text))
+        if _DIGITS_APART.search(text):
+            text = _DIGIT_GAP.sub("\ue001", text)
+        text = "".join(text.split())  # what \s+ matches, in a fifth of the time
     return text.replace("\ue000", "，")
 
 
