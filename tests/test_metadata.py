@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+try:  # the regular expression parser: re._parser from Python 3.11, sre_parse before
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_parse
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -32,5 +37,5 @@ def test_the_period_is_found_as_in_the_text_without_whitespace(head: str) -> Non
 
 
 def test_a_period_spans_no_more_than_the_characters_read_after_its_statistics() -> None:
-    _, longest = re._parser.parse(metadata._PERIOD.pattern).getwidth()
+    _, longest = sre_parse.parse(metadata._PERIOD.pattern).getwidth()
     assert longest <= metadata._PERIOD_SPAN
