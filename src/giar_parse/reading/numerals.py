@@ -50,8 +50,9 @@ def numbers(text: str) -> list[Number]:
                 start, low = end - 1, max(0, end - 24)
                 while start > low and text[start - 1] in _NUMERIC:  # the run of digits the number is in
                     start -= 1
-                match = _VALUE.search(text, start, end)
-                if match is not None:
+                if text[start:end].isdigit():  # 81件: read as the pattern would, without it
+                    found.append(Number(start, at + 1, text[start:end], "", "", printed))
+                elif match := _VALUE.search(text, start, end):
                     value, scale, about = match.group("value", "scale", "about")
                     found.append(Number(match.start(), at + 1, value, scale, about, printed))
             at = text.find(unit, at + 1)
