@@ -265,13 +265,17 @@ class _Start:
         return others is not None and others.match(window, start) is not None
 
     def _read(self) -> re.Pattern[str]:
-        sources = []
+        # the ending all of them share is written once after the alternation: the first to end the
+        # window with it is still the first in order (the engine tries each in turn to the end)
+        sources = [alternative.source for alternative in self.alternatives]
+        ending = next(ending for ending in (*_ENDINGS, _GLUE) if all(source.endswith(ending) for source in sources))
+        heads = []
         for index, alternative in enumerate(self.alternatives):
-            name, source = f"a{index}", alternative.source
+            name, head = f"a{index}", alternative.source.removesuffix(ending)
             for part in alternative.parts:
-                source = source.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
-            sources.append(f"(?P<{name}>{source})")
-        self.reader = re.compile("|".join(sources))
+                head = head.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
+            heads.append(f"(?P<{name}>{head})")
+        self.reader = re.compile(f"(?:{'|'.join(heads)}){ending}")
         return self.reader
 
     def _other(self, index: int) -> re.Pattern[str] | None:
