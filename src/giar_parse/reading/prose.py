@@ -181,7 +181,7 @@ def _nest(window: str, state: _Sentence) -> None:
     if begins is not None:
         state.nested = state.previous if state.previous is not None else -1
         state.part_of = state.read[state.nested][0] if state.nested >= 0 else "unknown"
-    within = WITHIN.search(window) if "中" in window else None
+    within = WITHIN.search(window) if "中," in window or "中，" in window or "中:" in window else None
     if within is not None:  # 在已办结的申请中，… / 受理的84件申请中，…: a part of what the words name
         state.nested = -1
         state.part_of = "total" if HANDLED_WORDS.search(within[1]) else "unknown"
