@@ -5,6 +5,10 @@ full-width comma kept as ``，``): every number (:mod:`~giar_parse.reading.numer
 words before it end in the words of one :data:`FAMILIES` entry names that table quantity,
 unless :data:`DOUBT` or the family's own veto is in its clause.  ``docs/prose.md`` lists the
 families with examples.
+
+A look-up is one search of every pattern at once for where the earliest phrase that ends the
+words starts; the patterns that can start with the character found then say which family it
+is.  Nothing is compiled at import, and a pattern is compiled when a report first needs it.
 """
 
 from __future__ import annotations
@@ -329,17 +333,26 @@ def _merged(patterns: list[str]) -> list[str]:
     """The patterns, those that differ in one piece only written as one (the piece an alternation)."""
     found = [_pieces(pattern) for pattern in patterns]
     for at in range(max(map(len, found), default=0)):
-        merged: dict[tuple[int, tuple[str, ...], tuple[str, ...]], list[str]] = {}
-        for pieces in found:
-            key = (len(pieces), tuple(pieces[:at]), tuple(pieces[at + 1 :]))
-            merged.setdefault(key, []).append(pieces[at] if at < len(pieces) else "")
-        found = [
-            [*before, f"(?:{'|'.join(dict.fromkeys(options))})" if len(options) > 1 else options[0], *after]
-            if at < size
-            else [*before, *after]
-            for (size, before, after), options in merged.items()
-        ]
+        found = _merged_at(found, at)
     return ["".join(pieces) for pieces in found]
+
+
+def _merged_at(found: list[list[str]], at: int) -> list[list[str]]:
+    """The patterns (as pieces) that differ in their ``at``-th piece only, as one."""
+    choices: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
+    shorter = []
+    for pieces in found:
+        if at < len(pieces):
+            choices.setdefault((tuple(pieces[:at]), tuple(pieces[at + 1 :])), []).append(pieces[at])
+        else:
+            shorter.append(pieces)
+    merged = [[*before, _either(options), *after] for (before, after), options in choices.items()]
+    return merged + shorter
+
+
+def _either(options: list[str]) -> str:
+    unique = list(dict.fromkeys(options))
+    return unique[0] if len(unique) == 1 else f"(?:{'|'.join(unique)})"
 
 
 def _pieces(pattern: str) -> list[str]:

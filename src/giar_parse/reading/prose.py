@@ -9,7 +9,9 @@ the report's, a part of the agency (本级, 部门, 区县 …), a reason (因�
 nested under another (其中, 含) where the part need not be the table's row.
 
 :func:`figures` is a pure function of the text; it never raises, and it is one pass of
-precompiled regular expressions whose look-backs are bounded, so it is linear in the text.
+regular expressions whose look-backs are bounded, so it is linear in the text.  Only the
+sentences that print a number with a unit are read, and each pattern is compiled on its first
+use (:class:`~giar_parse.reading.phrases.LazyPattern`).
 """
 
 from __future__ import annotations
