@@ -2,44 +2,60 @@
 
 Each broken identity gives one ``warning`` diagnostic naming the row, column and numbers.
 A null cell is read as 0, and the message says so where that mattered.
+
+A table whose identities all hold (most do) is seen to by one quick pass over its cells;
+only a table that fails it is checked cell by cell for the messages.
 """
 
 from __future__ import annotations
 
+import itertools
 import operator
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 import attrs
 
 from giar_parse.labels import REQUEST_COLUMNS
-from giar_parse.model import AppealTable, Counts, Diagnostic, Outcomes, RequestTable
+from giar_parse.model import AppealTable, Counts, Diagnostic, RequestTable
 
 __all__ = ["check", "check_appeals", "check_requests", "request_rows"]
 
+_Cells = tuple[int | None, ...]
 
-_APPLICANTS = tuple(REQUEST_COLUMNS)[:-1]
 _OUTCOME_PARTS = ("upheld", "corrected", "other", "pending")
-# read once, not on every check: the cell getters of table 三's columns
-_COLUMN_CELLS = tuple(operator.attrgetter(column) for column in REQUEST_COLUMNS)
-_applicant_cells = operator.attrgetter(*_APPLICANTS)
 _GROUP_LABELS = {"review": "行政复议", "litigation": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
+# read once, not on every check: a row's seven cells (总计 last), table 四's groups, a group's cells (总计 last)
+_CELLS = operator.attrgetter(*REQUEST_COLUMNS)
+_BLANK_ROW: _Cells = (None,) * len(REQUEST_COLUMNS)
+_GROUPS = operator.attrgetter(*_GROUP_LABELS)
+_OUTCOME_CELLS = operator.attrgetter(*_OUTCOME_PARTS, "total")
+_APPLICANTS = operator.itemgetter(slice(0, len(REQUEST_COLUMNS) - 1))  # a row's cells but its 总计
+_NAMES: dict[type, tuple[str, ...]] = {}
+_ROWS: dict[type, Callable[[object], tuple[Counts | None, ...]]] = {}
 
 
-def _value(row: Counts | Outcomes | None, column: str) -> tuple[int, bool]:
-    """The cell as a number for arithmetic, and whether it was null."""
-    value = getattr(row, column) if row is not None else None
-    return (0, True) if value is None else (value, False)
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
+def _names(cls: type) -> tuple[str, ...]:
     """The field names of a group record of table 三, in order (read once per class)."""
-    names = _FIELD_NAMES.get(cls)
+    names = _NAMES.get(cls)
     if names is None:
-        names = _FIELD_NAMES[cls] = tuple(field.name for field in attrs.fields(cls))
+        names = _NAMES[cls] = tuple(field.name for field in attrs.fields(cls))
     return names
+
+
+def _rows(record: object) -> tuple[Counts | None, ...]:
+    """The rows of a group record of table 三, in order (their getter made once per class)."""
+    getter = _ROWS.get(type(record))
+    if getter is None:
+        names = _names(type(record))
+        many = operator.attrgetter(*names) if len(names) > 1 else None
+        getter = _ROWS[type(record)] = many or (lambda row: tuple(getattr(row, name) for name in names))
+    return getter(record)
+
+
+def _cells(row: Counts | None) -> _Cells:
+    """A row's seven cells, 总计 last (all blank for a missing row)."""
+    return _BLANK_ROW if row is None else _CELLS(row)
 
 
 def _show(value: int, null: bool) -> str:
@@ -51,107 +67,168 @@ def _null_note(used_null: bool) -> str:
     return " (blank cells read as 0)" if used_null else ""
 
 
-def _outcome_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
-    """The outcome rows （一）–（六） that add up to （七）总计, with their key paths."""
-    yield "disclosed", table.disclosed
-    yield "partially_disclosed", table.partially_disclosed
-    groups: tuple[str, ...] = ("withheld", "unavailable", "not_processed")
-    groups += ("other_handling_parts",) if table.other_handling_parts is not None else ()
-    for group in groups:
-        record = getattr(table, group)
-        for name in _field_names(type(record)):
-            yield f"{group}.{name}", getattr(record, name)
+def _groups(table: RequestTable) -> tuple[str, ...]:
+    """The group records of table 三's outcomes: （三）–（五）, and （六） where it is three sub-rows."""
+    groups = ("withheld", "unavailable", "not_processed")
+    return (*groups, "other_handling_parts") if table.other_handling_parts is not None else groups
+
+
+def _outcome_records(table: RequestTable) -> list[Counts | None]:
+    """The outcome rows （一）–（六） that add up to （七）总计, in order."""
+    rows = [table.disclosed, table.partially_disclosed]
+    for group in _groups(table):
+        rows.extend(_rows(getattr(table, group)))
     if table.other_handling_parts is None:
-        yield "other_handling", table.other_handling
+        rows.append(table.other_handling)
+    return rows
+
+
+def _outcome_paths(table: RequestTable) -> list[str]:
+    """The key paths of :func:`_outcome_records`' rows."""
+    paths = ["disclosed", "partially_disclosed"]
+    for group in _groups(table):
+        paths.extend(f"{group}.{name}" for name in _names(type(getattr(table, group))))
+    if table.other_handling_parts is None:
+        paths.append("other_handling")
+    return paths
 
 
 def request_rows(table: RequestTable) -> Iterator[tuple[str, Counts | None]]:
     """Every row of table 三 the identities use, with its key path (``requests.received`` …)."""
     yield "requests.received", table.received
     yield "requests.carried_over", table.carried_over
-    for path, row in _outcome_rows(table):
+    for path, row in zip(_outcome_paths(table), _outcome_records(table), strict=True):
         yield f"requests.{path}", row
     yield "requests.total", table.total
     yield "requests.carried_forward", table.carried_forward
 
 
+class _Grid(NamedTuple):
+    """Table 三's cells, each row's seven: 本年新收, 上年结转, 总计 and 结转下年度, then the outcome rows."""
+
+    ends: list[_Cells]
+    outcomes: list[_Cells]
+
+    @classmethod
+    def of(cls, table: RequestTable) -> _Grid:
+        ends = (table.received, table.carried_over, table.total, table.carried_forward)
+        return cls([_cells(row) for row in ends], [_cells(row) for row in _outcome_records(table)])
+
+    def rows(self) -> list[_Cells]:
+        """Every row in the order of :func:`request_rows`."""
+        received, carried, total, forward = self.ends
+        return [received, carried, *self.outcomes, total, forward]
+
+
+def _sums(rows: Iterable[_Cells]) -> list[int]:
+    """Each row's cells added up, blanks read as 0."""
+    return list(map(sum, map(filter, itertools.repeat(None), rows)))
+
+
+def _numbers(cells: Iterable[int | None]) -> list[int]:
+    """The cells as numbers, blanks read as 0."""
+    return [0 if cell is None else cell for cell in cells]
+
+
+def _holds(grid: _Grid, summed: bool) -> bool:
+    """Whether every identity of table 三 holds with blanks read as 0: then :func:`check_requests` finds nothing.
+
+    ``summed`` says the table prints （七）总计 (the outcome sum is checked only then).  False
+    says only that the full check must run: a blank 总计 beside blank parts breaks nothing
+    there, but fails here.
+    """
+    rows = grid.rows()
+    if _sums(map(_APPLICANTS, rows)) != _numbers(cells[-1] for cells in rows):
+        return False
+    received, carried, total, forward = map(_numbers, grid.ends)
+    if list(map(operator.add, received, carried)) != list(map(operator.add, total, forward)):
+        return False
+    return not summed or _sums(zip(*grid.outcomes, strict=True)) == total
+
+
 def check_requests(table: RequestTable) -> list[Diagnostic]:
     """Flow (一+二 = 三+四), outcome sum and row sum of table 三."""
-    out: list[Diagnostic] = []
-    outcome_rows = [row for _, row in _outcome_rows(table)]
-    rows = (table.received, table.carried_over, table.total, table.carried_forward)
-    for (column, label), cell in zip(REQUEST_COLUMNS.items(), _COLUMN_CELLS, strict=True):
-        printed = [None if row is None else cell(row) for row in rows]
-        if all(value is None for value in printed):
+    grid = _Grid.of(table)
+    if _holds(grid, table.total is not None):
+        return []
+    return [*_broken_columns(grid, table.total is not None), *_broken_rows(grid, table)]
+
+
+def _broken_columns(grid: _Grid, summed: bool) -> Iterator[Diagnostic]:
+    """Each column's flow (一+二 = 三+四) and, where （七）总计 is printed, outcome sum, where broken."""
+    for (column, label), printed, parts in zip(
+        REQUEST_COLUMNS.items(), zip(*grid.ends, strict=True), zip(*grid.outcomes, strict=True), strict=True
+    ):
+        if printed.count(None) == len(printed):
             continue
         n1, n2, n3, n4 = (value is None for value in printed)
         received, carried, total, forward = (0 if value is None else value for value in printed)
         if received + carried != total + forward:
-            out.append(
-                Diagnostic(
-                    "identity.flow",
-                    "warning",
-                    f"{label}: 本年新收 + 上年结转 = {_show(received, n1)} + {_show(carried, n2)} = "
-                    f"{received + carried}, but 总计 + 结转下年度 = {_show(total, n3)} + {_show(forward, n4)} = "
-                    f"{total + forward}" + _null_note(n1 or n2 or n3 or n4),
-                    f"requests.total.{column}",
-                )
+            yield Diagnostic(
+                "identity.flow",
+                "warning",
+                f"{label}: 本年新收 + 上年结转 = {_show(received, n1)} + {_show(carried, n2)} = "
+                f"{received + carried}, but 总计 + 结转下年度 = {_show(total, n3)} + {_show(forward, n4)} = "
+                f"{total + forward}" + _null_note(n1 or n2 or n3 or n4),
+                f"requests.total.{column}",
             )
-        parts = [None if row is None else cell(row) for row in outcome_rows]
-        if table.total is not None and any(value is not None for value in parts):
-            summed = sum(value for value in parts if value is not None)
-            if summed != total:
-                out.append(
-                    Diagnostic(
-                        "identity.outcome_sum",
-                        "warning",
-                        f"{label}: （七）总计 is {_show(total, n3)}, but the outcome rows （一）–（六） add up to "
-                        f"{summed}" + _null_note(n3 or any(value is None for value in parts)),
-                        f"requests.total.{column}",
-                    )
-                )
-    for path, row in request_rows(table):
-        if row is None:
-            continue
-        values = _applicant_cells(row)
-        if all(value is None for value in values):
-            continue
-        total_null = row.total is None
-        total = 0 if row.total is None else row.total
-        summed = sum(value for value in values if value is not None)
-        if summed != total:
-            out.append(
-                Diagnostic(
-                    "identity.row_sum",
-                    "warning",
-                    f"{path}: 总计 is {_show(total, total_null)}, but the six applicant columns add up to {summed}"
-                    + _null_note(total_null or any(value is None for value in values)),
-                    f"{path}.total",
-                )
+        added = sum(filter(None, parts))
+        if summed and added != total and parts.count(None) < len(parts):
+            yield Diagnostic(
+                "identity.outcome_sum",
+                "warning",
+                f"{label}: （七）总计 is {_show(total, n3)}, but the outcome rows （一）–（六） add up to "
+                f"{added}" + _null_note(n3 or None in parts),
+                f"requests.total.{column}",
             )
-    return out
+
+
+def _broken_rows(grid: _Grid, table: RequestTable) -> Iterator[Diagnostic]:
+    """Each printed row whose six applicant columns do not add up to its 总计."""
+    paths: list[str] | None = None
+    for index, (*values, total_cell) in enumerate(grid.rows()):
+        summed, total = sum(filter(None, values)), (0 if total_cell is None else total_cell)
+        if summed == total or values.count(None) == len(values):
+            continue  # a missing row is all blank
+        paths = paths or [path for path, _ in request_rows(table)]
+        yield Diagnostic(
+            "identity.row_sum",
+            "warning",
+            f"{paths[index]}: 总计 is {_show(total, total_cell is None)}, but the six applicant columns add up to "
+            f"{summed}" + _null_note(total_cell is None or None in values),
+            f"{paths[index]}.total",
+        )
+
+
+def _appeals_hold(table: AppealTable) -> bool:
+    """Whether each printed 总计 of table 四 is its four outcomes' sum (then :func:`check_appeals` finds nothing)."""
+    for outcomes in _GROUPS(table):
+        *parts, total = _OUTCOME_CELLS(outcomes)
+        if total is not None and sum(filter(None, parts)) != total:
+            return False
+    return True
 
 
 def check_appeals(table: AppealTable) -> list[Diagnostic]:
     """Each 总计 of table 四 equals its four outcomes."""
-    out: list[Diagnostic] = []
-    for group, label in _GROUP_LABELS.items():
-        outcomes: Outcomes = getattr(table, group)
-        values = [_value(outcomes, name) for name in _OUTCOME_PARTS]
-        if outcomes.total is None or all(null for _, null in values):
+    return [] if _appeals_hold(table) else list(_broken_appeals(table))
+
+
+def _broken_appeals(table: AppealTable) -> Iterator[Diagnostic]:
+    """Each group of table 四 whose 总计 is not its four outcomes' sum (blank outcomes read as 0)."""
+    for (group, label), outcomes in zip(_GROUP_LABELS.items(), _GROUPS(table), strict=True):
+        *parts, total = _OUTCOME_CELLS(outcomes)
+        if total is None or all(value is None for value in parts):
             continue
-        summed = sum(v for v, _ in values)
-        if summed != outcomes.total:
-            out.append(
-                Diagnostic(
-                    "identity.appeal_total",
-                    "warning",
-                    f"{label}: 总计 is {outcomes.total}, but 维持 + 纠正 + 其他 + 尚未审结 add up to {summed}"
-                    + _null_note(any(null for _, null in values)),
-                    f"appeals.{group}.total",
-                )
+        summed = sum(filter(None, parts))
+        if summed != total:
+            yield Diagnostic(
+                "identity.appeal_total",
+                "warning",
+                f"{label}: 总计 is {total}, but 维持 + 纠正 + 其他 + 尚未审结 add up to {summed}"
+                + _null_note(any(value is None for value in parts)),
+                f"appeals.{group}.total",
             )
-    return out
 
 
 def check(requests: RequestTable | None, appeals: AppealTable | None) -> list[Diagnostic]:

@@ -15,7 +15,8 @@ reading is in doubt, the figure is not compared.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -46,23 +47,30 @@ class Claim(NamedTuple):
     quantum: Decimal | None = None
 
 
-def _values(record: object, names: Sequence[str]) -> Iterator[object]:
-    if not names:
-        yield record
-        return
-    if record is None:
-        yield None
-        return
-    name, rest = names[0], names[1:]
-    if name == "*":  # every row of a group record
-        fields = getattr(type(record), "__attrs_attrs__", None)
-        if not fields:
-            yield None
-            return
-        for field in fields:
-            yield from _values(getattr(record, field.name), rest)
-        return
-    yield from _values(getattr(record, name, None), rest)
+def _walk(record: object, names: Sequence[str]) -> object:
+    """The value at ``names`` under ``record`` (None where a record on the way is missing)."""
+    for name in names:
+        record = None if record is None else getattr(record, name, None)
+    return record
+
+
+def _values(record: object, names: Sequence[str]) -> list[object]:
+    """The values at ``names`` under ``record``: one, or where a name is ``*`` one per row of that group."""
+    if "*" not in names:
+        return [_walk(record, names)]
+    star = names.index("*")
+    group = _walk(record, names[:star])
+    fields = None if group is None else getattr(type(group), "__attrs_attrs__", None)
+    if not fields:
+        return [None]
+    rest = names[star + 1 :]
+    return [value for field in fields for value in _values(getattr(group, field.name), rest)]
+
+
+@functools.lru_cache(maxsize=256)
+def _terms(path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A path's terms, each as its table (``requests``) and the names under it."""
+    return tuple((root, tuple(names)) for root, *names in (term.split(".") for term in path.split("+")))
 
 
 def quantity(path: str, tables: dict[str, object]) -> int | Decimal | None:
@@ -75,8 +83,7 @@ def quantity(path: str, tables: dict[str, object]) -> int | Decimal | None:
     (294, 386)
     """
     total: int | Decimal = 0
-    for term in path.split("+"):
-        root, *names = term.split(".")
+    for root, names in _terms(path):
         for value in _values(tables.get(root), names):
             if not isinstance(value, (int, Decimal)) or isinstance(value, bool):
                 return None

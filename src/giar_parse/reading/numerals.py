@@ -46,12 +46,15 @@ def numbers(text: str) -> list[Number]:
             printed, end = unit, at
             if unit == "元" and text[at - 1 : at] in ("万", "亿"):
                 printed, end = text[at - 1] + unit, at - 1
-            start, low = end, max(0, end - 24)
-            while start > low and text[start - 1] in _NUMERIC:  # the run of digits the number is in
-                start -= 1
-            match = _VALUE.search(text, start, end) if start < end else None
-            if match is not None:
-                found.append(Number(match.start(), at + 1, match["value"], match["scale"], match["about"], printed))
+            if end and text[end - 1] in _NUMERIC:  # most units follow a word (文件, 起诉): one look decides
+                start, low = end - 1, max(0, end - 24)
+                while start > low and text[start - 1] in _NUMERIC:  # the run of digits the number is in
+                    start -= 1
+                if text[start:end].isdigit():  # 81件: read as the pattern would, without it
+                    found.append(Number(start, at + 1, text[start:end], "", "", printed))
+                elif match := _VALUE.search(text, start, end):
+                    value, scale, about = match.group("value", "scale", "about")
+                    found.append(Number(match.start(), at + 1, value, scale, about, printed))
             at = text.find(unit, at + 1)
     return sorted(found)
 

@@ -5,13 +5,19 @@ full-width comma kept as ``，``): every number (:mod:`~giar_parse.reading.numer
 words before it end in the words of one :data:`FAMILIES` entry names that table quantity,
 unless :data:`DOUBT` or the family's own veto is in its clause.  ``docs/prose.md`` lists the
 families with examples.
+
+A look-up is one search of every pattern at once for where the earliest phrase that ends the
+words starts; the patterns that can start with the character found then say which family it
+is.  Nothing is compiled at import, and a pattern is compiled when a report first needs it.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+import sys
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 from giar_parse.labels import REQUEST_COLUMNS
 
@@ -31,24 +37,69 @@ __all__ = [
     "UNNESTED",
     "WITHIN",
     "Family",
+    "LazyPattern",
     "Phrase",
+    "part_of_year",
     "phrase",
     "quantity_path",
 ]
 
+
+class LazyPattern:
+    """A regular expression compiled on its first use, not at import: a process compiles only what it reads by.
+
+    The first call compiles it and puts the compiled pattern's methods in place of its own,
+    so that later calls cost what a compiled pattern's do.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern, its methods now this one's."""
+        compiled = re.compile(self.pattern, self.flags)
+        methods = ("search", "match", "fullmatch", "finditer", "findall", "sub")
+        vars(self).update((name, getattr(compiled, name)) for name in methods)  # instance attributes win
+        return compiled
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.search`."""
+        return self.compiled().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.match`."""
+        return self.compiled().match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.fullmatch`."""
+        return self.compiled().fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """As :meth:`re.Pattern.finditer`."""
+        return self.compiled().finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        """As :meth:`re.Pattern.findall`."""
+        return self.compiled().findall(string, pos, endpos)
+
+    def sub(self, repl: str, string: str, count: int = 0) -> str:
+        """As :meth:`re.Pattern.sub`."""
+        return self.compiled().sub(repl, string, count)
+
+
 # --- the phrase families -------------------------------------------------------------------------
 
 _GLUE = r"(?:数量|总数|总量|数)?(?:共计|总计|合计|共|计)?(?:达到|达|为|是|有)?:?\Z"
-_APPLICATIONS = r"(?:的)?(?:政府信息公开|信息公开|依申请公开|公开)?(?:的)?(?:申请)?(?:件)?" + _GLUE
+_APPLICATIONS = r"的?(?:政府信息公开|信息公开|依申请公开|公开)?的?(?:申请)?件?" + _GLUE
 # what may stand between 收到 and 申请: not another quantity, not a part of the applicants
 _FILLER = (
     r"(?:(?!办结|答复|办理|处理|结转|自然人|法人|企业|机构|组织|许可|处罚|强制|复议|诉讼|投诉|举报|信访|咨询|事项)"
     r"[^\d,，;:()。\ue001]){0,30}?"
 )
-_OUTCOME = r"(?:的)?(?:申请)?(?:件)?" + _GLUE
+_OUTCOME = r"的?(?:申请)?件?" + _GLUE
 _AND = r"(?:和|及|与|、|以及|或)"
 _REVIEW, _SUIT = r"(?:行政)?复议", r"(?:行政)?诉讼"
-_SUING = r"(?:提起)?(?:行政诉讼|起诉|诉讼)(?:的)?(?:案件)?" + _GLUE
+_SUING = r"(?:提起)?(?:行政诉讼|起诉|诉讼)的?(?:案件)?" + _GLUE
 _DOC = r"(?P<doc>行政规范性文件|规范性文件|规章)"
 _DOCS = {"行政规范性文件": "normative_documents", "规范性文件": "normative_documents", "规章": "regulations"}
 _ITEMS = {"许可": "licensing", "处罚": "penalties", "强制": "coercion"}
@@ -82,9 +133,9 @@ class Family(NamedTuple):
     #: The templates whose tables have the quantity.
     templates: tuple[str, ...] = ("2019", "2021")
     #: Words before them, in the same clause, that make the quantity uncertain.
-    veto: re.Pattern[str] | None = None
+    veto: LazyPattern | None = None
     #: Where given, the only words that may stand before them in the same clause.
-    only: re.Pattern[str] | None = None
+    only: LazyPattern | None = None
     #: A word the sentence must hold before the number (or, for 申请, the section just before it).
     needs: str = ""
 
@@ -97,8 +148,8 @@ def _family(
         path,
         patterns,
         (templates,) if templates else ("2019", "2021"),
-        re.compile(veto) if veto else None,
-        re.compile(only) if only else None,
+        LazyPattern(veto) if veto else None,
+        LazyPattern(only) if only else None,
         needs,
     )
 
@@ -115,20 +166,20 @@ def _appeal(path: str, pattern: str, veto: str = "") -> Family:
 
 def _documents(verb: str, path: str, template: str, veto: str = "") -> Family:
     """规章 / 行政规范性文件 with a column's verb before or after them (制发 …, … 本年废止)."""
-    before = verb + r"(?:了)?(?:的)?" + _DOC + _GLUE
+    before = verb + r"了?的?" + _DOC + _GLUE
     after = _DOC + r"(?:本年度?)?" + verb + r"(?:件数|数量)?" + _GLUE
     return _family("active", path, before, after, templates=template, veto=veto)
 
 
-_RECEIVED = r"(?:新收|收到|受理|接收|接到|收悉)(?:了|到)?" + _FILLER + "申请" + _OUTCOME
-_HANDLED = r"(?:办理|处(?<![予他]处)理)(?:了|完成)?(?:的)?(?:(?:政府信息公开|信息公开|公开)?(?:的)?申请|依申请公开)"
+_RECEIVED = r"(?:新收|收到|受理|接收|接到|收悉)[了到]?" + _FILLER + "申请" + _OUTCOME
+_HANDLED = r"(?:办理|处(?<![予他]处)理)(?:了|完成)?的?(?:(?:政府信息公开|信息公开|公开)?的?申请|依申请公开)"
 _FORWARD = r"(?:结转|顺延|转入|延续)(?:到|至|入)?下一?年度?(?:继续办理|继续处理|办理|答复)?"
 _BOTH_OPEN = "requests.disclosed.total+requests.partially_disclosed.total"
 
 FAMILIES = (
     _family("received", "requests.received.{c}", _RECEIVED),
     _family("carried_over", "requests.carried_over.{c}", r"上一?年度?结转(?:过来|来)?" + _APPLICATIONS, needs="申请"),
-    _family("total", "requests.total.{c}", r"(?:办结|答复|办复)(?:了)?" + _APPLICATIONS, needs="申请"),
+    _family("total", "requests.total.{c}", r"(?:办结|答复|办复)了?" + _APPLICATIONS, needs="申请"),
     _family("handled", "requests.total.{c}", _HANDLED + _OUTCOME),
     _family("carried_forward", "requests.carried_forward.{c}", _FORWARD + _APPLICATIONS, needs="申请"),
     _family("applicant", "", _WHO + r"(?:提出|提交)?" + _OUTCOME),
@@ -139,9 +190,9 @@ FAMILIES = (
     _outcome("requests.unavailable.*.total", "无法提供"),
     _outcome("requests.not_processed.*.total", "不予处理"),
     _outcome("requests.other_handling.total", "其他处理"),
-    _appeal(_BOTH, f"(?:{_REVIEW}{_AND}{_SUIT}|{_SUIT}{_AND}{_REVIEW})(?:案件)?(?:的)?" + _GLUE),
-    _appeal("appeals.review.total", _REVIEW + r"(?:案件|申请)?(?:的)?" + _GLUE),
-    _appeal(_SUED, _SUIT + r"(?:案件)?(?:的)?" + _GLUE, veto="|复议后|直接|未经复议"),
+    _appeal(_BOTH, f"(?:{_REVIEW}{_AND}{_SUIT}|{_SUIT}{_AND}{_REVIEW})(?:案件)?的?" + _GLUE),
+    _appeal("appeals.review.total", _REVIEW + r"(?:案件|申请)?的?" + _GLUE),
+    _appeal(_SUED, _SUIT + r"(?:案件)?的?" + _GLUE, veto="|复议后|直接|未经复议"),
     _appeal("appeals.litigation.total", r"(?:未经复议)?直接" + _SUING),
     _appeal("appeals.litigation_after_review.total", "复议后" + _SUING),
     _documents("制发", "active.{doc}.issued", "2021"),
@@ -152,17 +203,17 @@ FAMILIES = (
     _family(
         "active",
         "active.{item}.decisions",
-        r"行政(?P<item>许可|处罚|强制)(?:处理)?(?:决定(?:书)?|案件)?" + _GLUE,
+        r"行政(?P<item>许可|处罚|强制)(?:处理)?(?:决定书?|案件)?" + _GLUE,
         only=_PLAIN_DECISIONS,
     ),
     _family("fees", "active.fees.amount", r"行政事业性收费(?:金额|收入|总额)?" + _GLUE, templates="2021"),
 )
-CARRIED_FORWARD_AFTER = re.compile(
+CARRIED_FORWARD_AFTER = LazyPattern(
     r"[^\d,，;:()。\ue001]{0,12}?(?:结转|顺延|转入|延续|延至|转至)(?:到|至|入)?下一?年度?"
 )
 #: In the clause of 收到 … 申请 N件: a channel (网上 …), so N may be part of them, unless 各类 / 全部 / 等 say all.
-CHANNELS = re.compile(r"网上|网络|在线|当面|现场|窗口|信函|邮寄|传真|邮件|电话|热线")
-EVERY_CHANNEL = re.compile(r"各类|全部|所有|等")
+CHANNELS = LazyPattern(r"网上|网络|在线|当面|现场|窗口|信函|邮寄|传真|邮件|电话|热线")
+EVERY_CHANNEL = LazyPattern(r"各类|全部|所有|等")
 _ROWS = frozenset({"received", "carried_over", "total", "handled", "carried_forward"})
 HEADS = _ROWS | {"appeal", "active", "fees"}
 
@@ -178,52 +229,167 @@ class Phrase(NamedTuple):
     words: dict[str, str]
 
 
-_GROUP = re.compile(r"\(\?P<(\w+)>")
+_GROUP = LazyPattern(r"\(\?P<(\w+)>")
 
 
 class _Alternative(NamedTuple):
     """One pattern of a family in the grammar."""
 
     family: Family
-    #: The pattern as written (compiled on its own when a two-readings check needs it).
+    #: The pattern as written.
     source: str
     #: Its named parts (``doc``, ``item``, ``who``).
     parts: tuple[str, ...]
 
 
-#: The grammar: every pattern as one alternation; each alternative by its group name; by first character,
-#: the alternatives that can start with it.
-_Grammar = tuple[re.Pattern[str], dict[str, _Alternative], dict[str, tuple[_Alternative, ...]]]
+class _Start:
+    """The alternatives that can start with one character, in the families' order; which ends a window there."""
+
+    def __init__(self, alternatives: list[_Alternative]) -> None:
+        self.alternatives = tuple(alternatives)
+        #: One alternative naming no parts: where the grammar's search found words, they are its.
+        self.alone = len(alternatives) == 1 and not alternatives[0].parts
+        self.reader: re.Pattern[str] | None = None  # all of them in order, group a<i> the i-th
+        self.others: dict[int, re.Pattern[str] | None] = {}  # by index, those after it of other families
+
+    def first(self, window: str, start: int) -> tuple[int, dict[str, str]] | None:
+        """The index of the first alternative whose words start at ``start`` and end the window, and its parts."""
+        if self.alone:
+            return 0, {}
+        reader = self.reader or self._read()
+        match = reader.match(window, start)
+        if match is None or match.lastgroup is None:
+            return None
+        index = int(match.lastgroup[1:])
+        return index, {part: match[f"{part}_{match.lastgroup}"] for part in self.alternatives[index].parts}
+
+    def another(self, window: str, start: int, index: int) -> bool:
+        """Whether words of another family than the ``index``-th alternative's start there and end the window too."""
+        others = self.others[index] if index in self.others else self._other(index)
+        return others is not None and others.match(window, start) is not None
+
+    def _read(self) -> re.Pattern[str]:
+        # the ending all of them share is written once after the alternation: the first to end the
+        # window with it is still the first in order (the engine tries each in turn to the end)
+        sources = [alternative.source for alternative in self.alternatives]
+        ending = next(ending for ending in (*_ENDINGS, _GLUE) if all(source.endswith(ending) for source in sources))
+        heads = []
+        for index, alternative in enumerate(self.alternatives):
+            name, head = f"a{index}", alternative.source.removesuffix(ending)
+            for part in alternative.parts:
+                head = head.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
+            heads.append(f"(?P<{name}>{head})")
+        self.reader = re.compile(f"(?:{'|'.join(heads)}){ending}")
+        return self.reader
+
+    def _other(self, index: int) -> re.Pattern[str] | None:
+        family = self.alternatives[index].family
+        sources = [other.source for other in self.alternatives[index + 1 :] if other.family is not family]
+        self.others[index] = re.compile(_union(sources)) if sources else None
+        return self.others[index]
+
+
+#: The grammar: one pattern finding where the earliest phrase that ends a window starts, and by
+#: first character the alternatives that can start with it.
+_Grammar = tuple[re.Pattern[str], dict[str, _Start]]
+# endings many patterns share (each ends in the glue): written once in the grammar's search
+_ENDINGS = (_APPLICATIONS, _OUTCOME, _SUING)
 
 
 @functools.cache  # built on the first phrase looked for, not at import
 def _grammar() -> _Grammar:
-    """Every family's patterns as one alternation (their named parts renamed apart), and each alternative."""
-    sources: list[str] = []
-    alternatives: dict[str, _Alternative] = {}
+    """Every family's patterns as one search behind a look-ahead for their first characters, and each alternative."""
     starting: dict[str, list[_Alternative]] = {}
     for family in FAMILIES:
         for source in family.patterns:
-            name = f"a{len(sources)}"
-            parts = tuple(_GROUP.findall(source))
-            renamed = source
-            for part in parts:
-                renamed = renamed.replace(f"(?P<{part}>", f"(?P<{part}_{name}>")
-            sources.append(f"(?P<{name}>{renamed})")
-            alternatives[name] = alternative = _Alternative(family, source, parts)
+            alternative = _Alternative(family, source, tuple(_GROUP.findall(source)))
             for char in _first_characters(source):
                 starting.setdefault(char, []).append(alternative)
-    return _quick("|".join(sources)), alternatives, {char: tuple(found) for char, found in starting.items()}
+    search = f"(?=[{''.join(sorted(starting))}]){_union([source for family in FAMILIES for source in family.patterns])}"
+    return re.compile(search), {char: _Start(found) for char, found in starting.items()}
 
 
-def _quick(source: str) -> re.Pattern[str]:
-    """``source`` compiled behind a look-ahead for the characters it can start with.
+def _union(sources: list[str]) -> str:
+    """A pattern matching where any of ``sources`` matches, with the words they share written once.
 
-    Every match of these patterns starts with one of a few characters; the look-ahead lets a
-    search pass every other position at once instead of trying each alternative there.
+    Each source is its words, then one of :data:`_ENDINGS` or the glue alone; words that
+    differ in one piece only are one alternative (制发了?的?… and 废止了?的?…: (?:制发|废止)了?的?…).
+    The named parts become plain groups: the union only finds where a phrase starts (the
+    search, not which family it is, is what a look-up costs; a short pattern is quick to compile).
     """
-    first = set().union(*(_first_characters(option) for option in _alternatives(source)))
-    return re.compile(f"(?=[{''.join(sorted(first))}])(?:{source})")
+    words: dict[str, list[str]] = {}
+    for source in sources:
+        plain = _GROUP.sub("(?:", source)
+        ending = next((ending for ending in _ENDINGS if plain.endswith(ending)), _GLUE)
+        head = plain[: len(plain) - len(ending)]
+        if not plain.endswith(_GLUE) or len(_alternatives(head)) > 1:
+            raise ValueError(f"a phrase pattern must end in the glue and have no top-level |: {source!r}")
+        words.setdefault(ending, []).append(head)
+    ends = (f"(?:{'|'.join(_merged(heads))}){ending.removesuffix(_GLUE)}" for ending, heads in words.items())
+    return f"(?:{'|'.join(ends)}){_GLUE}"
+
+
+def _merged(patterns: list[str]) -> list[str]:
+    """The patterns, those that differ in one piece only written as one (the piece an alternation)."""
+    found = [_pieces(pattern) for pattern in patterns]
+    for at in range(max(map(len, found), default=0)):
+        found = _merged_at(found, at)
+    return ["".join(pieces) for pieces in found]
+
+
+def _merged_at(found: list[list[str]], at: int) -> list[list[str]]:
+    """The patterns (as pieces) that differ in their ``at``-th piece only, as one."""
+    choices: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
+    shorter = []
+    for pieces in found:
+        if at < len(pieces):
+            choices.setdefault((tuple(pieces[:at]), tuple(pieces[at + 1 :])), []).append(pieces[at])
+        else:
+            shorter.append(pieces)
+    merged = [[*before, _either(options), *after] for (before, after), options in choices.items()]
+    return merged + shorter
+
+
+def _either(options: list[str]) -> str:
+    unique = list(dict.fromkeys(options))
+    return unique[0] if len(unique) == 1 else f"(?:{'|'.join(unique)})"
+
+
+def _pieces(pattern: str) -> list[str]:
+    """A pattern's top-level pieces: words (``制发``), and groups, classes or characters with their quantifier."""
+    pieces: list[str] = []
+    for piece in _atoms(pattern):
+        if pieces and _is_word(piece) and _is_word(pieces[-1]):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _is_word(piece: str) -> bool:
+    """Whether the piece is characters only (no group, class or quantifier)."""
+    return all("\u4e00" <= char <= "\u9fff" for char in piece)
+
+
+def _atoms(pattern: str) -> list[str]:
+    """A pattern's top-level atoms, each with its quantifier (``了?``, ``(?:件数|数量)?``, ``[^,]{0,30}?``)."""
+    pieces, index = [], 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "(":
+            end = _group_end(pattern, index)
+        elif char == "[":
+            end = pattern.index("]", index + 2) + 1
+        else:
+            end = index + (2 if char == "\\" else 1)
+        while end < len(pattern) and pattern[end] in "?*+{":
+            end = pattern.index("}", end) + 1 if pattern[end] == "{" else end + 1
+        pieces.append(pattern[index:end])
+        index = end
+    return pieces
+
+
+_DEPTH = {"(": 1, ")": -1}
 
 
 def _group_end(source: str, start: int) -> int:
@@ -232,7 +398,7 @@ def _group_end(source: str, start: int) -> int:
     while index < len(source):
         char = source[index]
         index += 2 if char == "\\" else 1  # an escaped character opens and closes nothing
-        depth += {"(": 1, ")": -1}.get(char, 0)
+        depth += _DEPTH.get(char, 0)
         if depth == 0:
             return index
     raise ValueError(f"unbalanced group in {source!r}")
@@ -242,7 +408,7 @@ def _alternatives(body: str) -> list[str]:
     """A group's alternatives (split at its top-level ``|``)."""
     out, depth, start = [], 0, 0
     for index, char in enumerate(body):
-        depth += {"(": 1, ")": -1}.get(char, 0)
+        depth += _DEPTH.get(char, 0)
         if char == "|" and depth == 0:
             out.append(body[start:index])
             start = index + 1
@@ -264,30 +430,26 @@ def _first_characters(source: str) -> set[str]:
     return chars
 
 
-@functools.cache
-def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source)
-
-
 def phrase(window: str, template: str) -> Phrase | None:
     """The family whose words end ``window`` (the earliest-starting); None for none, or two at once.
 
     Where the words starting there end the window in another family too, or are words of the
     other template's tables, they are in doubt.
     """
-    grammar, alternatives, starting = _grammar()
-    match = grammar.search(window)
-    if match is None or match.lastgroup is None:
+    grammar, starting = _grammar()
+    found = grammar.search(window)
+    if found is None:
         return None
-    family, _, parts = alternatives[match.lastgroup]
-    start = match.start()
-    if template not in family.templates:
+    start = found.start()
+    alternatives = starting[window[start]]
+    first = alternatives.first(window, start)
+    if first is None:
         return None
-    if any(
-        other.family is not family and _compiled(other.source).match(window, start) for other in starting[window[start]]
-    ):
-        return None  # two readings of the same words
-    return Phrase(family, start, {part: match[f"{part}_{match.lastgroup}"] for part in parts})
+    index, words = first
+    family = alternatives.alternatives[index].family
+    if template not in family.templates or alternatives.another(window, start, index):
+        return None  # the other template's words, or two readings of the same words
+    return Phrase(family, start, words)
 
 
 def quantity_path(found: Phrase) -> str:
@@ -297,29 +459,45 @@ def quantity_path(found: Phrase) -> str:
         return found.family.path.format(
             doc=_DOCS.get(words.get("doc", ""), ""), item=_ITEMS.get(words.get("item", ""), "")
         )
-    return found.family.path.format(c="total")
+    return _total(found.family.path)
+
+
+@functools.cache
+def _total(path: str) -> str:
+    """A path in the 总计 column."""
+    return path.format(c="total")
 
 
 # --- what makes a figure uncertain ---------------------------------------------------------------
 
 #: In the clause of a number: a delta, another year, a total over years or an average, a part of the time.
-DOUBT = _quick(
+#: (Each alternative starts with a character, so a search passes every other position at once.)
+DOUBT = LazyPattern(
     r"较|同比|环比|相比|比上一?年|比去年|增加|减少|增长|下降|上升|提高|降低|增幅|降幅|新增|增减|增/减|净增|净减"
-    r"|(?:上一?年度?|去年|前年)(?!度?结转)|累计|历年|以来|平均|日均|月均|每|人均|分别|按时|按期|及时|逾期|超期"
+    r"|上一?年度?(?!度?结转)|去年(?!度?结转)|前年(?!度?结转)|累计|历年|以来|平均|日均|月均|每|人均|分别|按时|按期"
+    r"|及时|逾期|超期"
 )
 #: In the clause of a number: a part of the year (上半年, 第一季度, 1-6月; not a day such as 12月31日).
-PART_OF_YEAR = re.compile(
+#: Each match holds 月, 季 or 半 (:func:`part_of_year` looks for them first).
+PART_OF_YEAR = LazyPattern(
     r"上半年|下半年|季度|月份|本月|当月|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?![\d一二三四五六七八九十]{1,3}日)"
 )
+
+
+def part_of_year(clause: str) -> bool:
+    """Whether the clause names a part of the year (:data:`PART_OF_YEAR`)."""
+    return ("月" in clause or "季" in clause or "半" in clause) and PART_OF_YEAR.search(clause) is not None
+
+
 #: Anywhere in the sentence: a part of the agency or of its area (本级, 各区县 …), so a number may be that part's.
-SCOPE = _quick(r"本级|市级|区级|县级|省级|乡级|镇级|部门|名义|直属|所属|下属|区县|县区|乡镇|街道|镇街|各级|系统")
+SCOPE = LazyPattern(r"本级|市级|区级|县级|省级|乡级|镇级|部门|名义|直属|所属|下属|区县|县区|乡镇|街道|镇街|各级|系统")
 #: Before a number: it is part of the figure before it (其中 …, 含 …, 办结的14件中，…).
-NESTED = re.compile(r"其中|含|包括|包含|\A中")
+NESTED = LazyPattern(r"其中|含|包括|包含|\A中")
 #: Before a number: a part ends (另有 …, a closing bracket).
-UNNESTED = re.compile(r"另有|此外|另外|\)")
+UNNESTED = LazyPattern(r"另有|此外|另外|\)")
 #: Before a number: a part begins after words naming its whole (在已办结的申请中，…); group 1 is those words.
-WITHIN = re.compile(r"([^,，;:()中]{1,20})(?<!其)中(?=[,，:])")
+WITHIN = LazyPattern(r"([^,，;:()中]{1,20})(?<!其)中(?=[,，:])")
 #: Words naming the whole a part is of (…中，): the applications handled, whose outcomes are table 三's.
-HANDLED_WORDS = re.compile(r"办结|答复|办理|处理")
+HANDLED_WORDS = LazyPattern(r"办结|答复|办理|处理")
 #: In a part of 收到 N件: N may hold the carried-over applications too.
-NEW_OR_CARRIED = re.compile(r"新收|结转|上一?年|本年|当年")
+NEW_OR_CARRIED = LazyPattern(r"新收|结转|上一?年|本年|当年")
