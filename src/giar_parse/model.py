@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import reprlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, Protocol, TypeAlias
 
@@ -120,6 +120,11 @@ class _Place(Protocol):
     def raw(self) -> str: ...
 
 
+def _provenance(cell: _Place) -> Provenance:
+    """A cell's provenance (a :class:`Provenance` already made is its own)."""
+    return cell if type(cell) is Provenance else Provenance(cell.line, cell.column, cell.raw)
+
+
 class ProvenanceMap(Mapping[str, Provenance]):
     """Field → :class:`Provenance` for one record, each made when it is looked up.
 
@@ -137,8 +142,14 @@ class ProvenanceMap(Mapping[str, Provenance]):
     def __getitem__(self, name: str) -> Provenance:
         for field_name, cell in zip(self._names, self._cells, strict=True):
             if field_name == name and cell is not None:
-                return Provenance(cell.line, cell.column, cell.raw)
+                return _provenance(cell)
         raise KeyError(name)
+
+    def moved(self, move: Callable[[Provenance], Provenance]) -> ProvenanceMap:
+        """The same fields, each :class:`Provenance` made now and moved by ``move`` (into a source document)."""
+        return ProvenanceMap(
+            self._names, tuple(None if cell is None else move(_provenance(cell)) for cell in self._cells)
+        )
 
     def __iter__(self) -> Iterator[str]:
         return (name for name, cell in zip(self._names, self._cells, strict=True) if cell is not None)

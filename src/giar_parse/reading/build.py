@@ -116,13 +116,17 @@ def _refuse_pre_2019(text: str) -> None:
     )
 
 
-def build_report(text: str, elements: Sequence[Element], lexer_notes: Sequence[Diagnostic]) -> Report:
-    """Assemble the report; raise NotAReportError or UnsupportedTemplateError where it is not one."""
+def build_report(text: str, elements: list[Element], lexer_notes: Sequence[Diagnostic]) -> Report:
+    """Assemble the report; raise NotAReportError or UnsupportedTemplateError where it is not one.
+
+    ``elements`` is emptied on the way: the prose cells are let go of once the sections are read.
+    """
     sections, preamble, prose, bodies = _sections(elements)
     blocks = [block for element in elements if isinstance(element, Active) for block in element.blocks]
     rows = [row for element in elements if isinstance(element, Request) for row in element.rows]
     appeals = [element for element in elements if isinstance(element, Appeal)]
     request_headers = [e.header[0] for e in elements if isinstance(e, Request) and e.header]
+    elements.clear()
     has_tables = bool(blocks or rows or appeals)
     distinct_headings = {section.number for section in sections}
     if not (blocks or rows):

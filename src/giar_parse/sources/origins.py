@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from giar_parse.model import Diagnostic, Provenance, Report
+from giar_parse.model import Diagnostic, Provenance, ProvenanceMap, Report
 
 __all__ = ["Flattened", "Lines", "Origin", "join_pieces", "remap"]
 
@@ -97,23 +97,26 @@ class Lines:
         return Flattened("\n".join(self._texts), self._origins, tuple(notes))
 
 
-def _origin(flattened: Flattened, line: int, column: int) -> Origin | None:
-    if not 1 <= line <= len(flattened.origins) or not flattened.origins[line - 1]:
+def _field(flattened: Flattened, line: int, column: int) -> tuple[int, Origin] | None:
+    """The field of the text holding (line, column): where it starts on its line, and its Origin."""
+    fields = flattened.origins[line - 1] if 1 <= line <= len(flattened.origins) else None
+    if not fields:
         return None
-    start, found = flattened.origins[line - 1][0]
-    for field_start, origin in flattened.origins[line - 1]:
+    start, found = fields[0]
+    for field_start, origin in fields:
         if field_start <= column:
             start, found = field_start, origin
-    return found._replace(column=found.column + column - start) if found.shifts else found
+    return start, found
 
 
 def _provenance(flattened: Flattened, where: Provenance) -> Provenance:
-    origin = _origin(flattened, where.line, where.column)
-    if origin is None:
+    found = _field(flattened, where.line, where.column)
+    if found is None:
         return where
+    start, origin = found
     return Provenance(
         origin.line,
-        origin.column,
+        origin.column + where.column - start if origin.shifts else origin.column,
         where.raw,
         page=origin.page,
         bbox=origin.bbox,
@@ -124,21 +127,28 @@ def _provenance(flattened: Flattened, where: Provenance) -> Provenance:
 
 
 def _remapped(value: Any, flattened: Flattened) -> Any:
+    """``value`` with its positions moved into the document (the same object where it holds none)."""
     if isinstance(value, tuple):
-        return tuple(_remapped(item, flattened) for item in value)
+        items = tuple(_remapped(item, flattened) for item in value)
+        return value if all(new is old for new, old in zip(items, value, strict=True)) else items
     if not attrs.has(type(value)):
         return value
     changes: dict[str, Any] = {}
     for field in attrs.fields(type(value)):
         current = getattr(value, field.name)
         if field.name == "provenance":
-            changes["provenance"] = {name: _provenance(flattened, where) for name, where in current.items()}
+            if isinstance(current, ProvenanceMap):
+                changes["provenance"] = current.moved(lambda where: _provenance(flattened, where))
+            else:
+                changes["provenance"] = {name: _provenance(flattened, where) for name, where in current.items()}
         elif field.name == "line" and isinstance(current, int):
-            origin = _origin(flattened, current, 1)
-            changes["line"] = origin.line if origin is not None else current
+            found = _field(flattened, current, 1)
+            changes["line"] = found[1].line if found is not None else current
         elif attrs.has(type(current)) or isinstance(current, tuple):
-            changes[field.name] = _remapped(current, flattened)
-    return attrs.evolve(value, **changes)
+            moved = _remapped(current, flattened)
+            if moved is not current:
+                changes[field.name] = moved
+    return attrs.evolve(value, **changes) if changes else value
 
 
 def remap(report: Report, flattened: Flattened) -> Report:
