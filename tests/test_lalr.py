@@ -51,7 +51,7 @@ def test_reports_read_alike(text: str) -> None:
 
 def _token(kind: str, line: int) -> Token:
     cell = Cell("0" if kind == "CELLS" else kind.lower(), kind.lower(), line, 1)
-    return make_token(kind, cell.raw, (cell,) if kind in ("CELLS", "PROSE") else cell, line, 1)
+    return make_token(kind, (cell,) if kind in ("CELLS", "PROSE") else cell, line, 1)
 
 
 @given(st.lists(st.sampled_from(TERMINALS), max_size=60))
@@ -74,13 +74,13 @@ def test_stray_tokens_are_skipped_alike() -> None:
     ]
 
 
-def test_a_token_is_its_printed_text_with_its_terminal_and_payload() -> None:
-    cell = Cell("0", "０", 7, 3)
-    token = make_token("CELLS", cell.raw, (cell,), cell.line, cell.column)
-    assert isinstance(token, str) and str(token) == "０"
-    assert (token.type, token.value, token.line, token.column) == ("CELLS", (cell,), 7, 3)
+def test_a_token_is_its_terminal_payload_place_and_values() -> None:
+    label, value = Cell("规章", "规章", 7, 1), Cell("0", "０", 7, 3)
+    token = make_token("REGULATIONS", label, label.line, label.column, (value,))
+    assert (token.type, token.value, token.line, token.column, token.cells) == ("REGULATIONS", label, 7, 1, (value,))
+    assert make_token("PROSE", (label,), 7, 1).cells == ()
     with pytest.raises(AttributeError):
-        token.other = 1  # type: ignore[attr-defined]
+        token.type = "OTHER"  # type: ignore[misc]
 
 
 def test_a_warm_process_never_imports_lark(tmp_path: Path) -> None:

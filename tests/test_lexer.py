@@ -18,7 +18,11 @@ RECEIVED_ROW = "一、本年新收政府信息公开申请数量\t80\t1\t0\t0\t0
 
 def stream(text: str) -> list[tuple[str, str, list[str]]]:
     found, _ = tokens(cells(text))
-    return [(token.type, str(token), [cell.raw for cell in token.cells]) for token in found]
+    # a PROSE token's value is its run of cells, any other's its own cell
+    first = [token.value[0] if token.type == "PROSE" else token.value for token in found]
+    return [
+        (token.type, cell.raw, [value.raw for value in token.cells]) for token, cell in zip(found, first, strict=True)
+    ]
 
 
 def test_a_table_row_is_one_token_with_its_values() -> None:

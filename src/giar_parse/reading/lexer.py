@@ -313,14 +313,13 @@ def _is_stray(cell: Cell, kinds: list[str], index: int) -> bool:
 def _labelled(label: tuple[str, Cell], run: list[Cell]) -> Token:
     """The token of a table cell carrying the values gathered after it (``run``, then emptied)."""
     kind, cell = label
-    token = make_token(kind, cell.raw, cell, cell.line, cell.column, tuple(run))
+    token = make_token(kind, cell, cell.line, cell.column, tuple(run))
     run.clear()
     return token
 
 
 def _token(kind: str, value: object, cell: Cell) -> Token:
-    # Token is a str: give it the raw text, then the payload (str() of a tuple costs)
-    return make_token(kind, cell.raw, value, cell.line, cell.column)
+    return make_token(kind, value, cell.line, cell.column)
 
 
 def tokens(cells: list[Cell], spaced: Sequence[int] | None = None) -> tuple[list[Token], list[Diagnostic]]:

@@ -101,7 +101,7 @@ class ToElements:
         for item in items:
             if isinstance(item, Row):
                 rows.append(item)
-            elif isinstance(item, tuple):
+            elif type(item) is tuple:  # the block header's (a Token or a Row is a tuple too)
                 columns = item
         if caption is None:
             return ActiveBlock("", None, columns, tuple(rows))
@@ -121,7 +121,7 @@ class ToElements:
     def request_table(self, items: list[Any]) -> Request:
         """Table 三: its header and rows."""
         header: tuple[Token, ...] = ()
-        if items and isinstance(items[0], tuple):
+        if items and type(items[0]) is tuple:  # the header's (a Row is a tuple too)
             header = items[0]
         return Request(header, tuple(item for item in items if isinstance(item, Row)))
 
