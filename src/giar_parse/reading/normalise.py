@@ -91,6 +91,10 @@ _CHROME_FIRST = frozenset("您当扫【打关分国地市区县版主承网联�
 @functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Fold a cell for matching: NFKC, drop whitespace and quotes, unify enumerators."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if text.isascii() and text.isdigit():
         return text
     if not unicodedata.is_normalized("NFKC", text):
@@ -287,7 +291,8 @@ def _piece(piece: str) -> tuple[str, str, int, bool]:
     """A piece of a line as cut: its folded text, as printed (stripped), where that starts, if it holds a space."""
     raw = piece.strip()
     # long cells are prose: no label is that long, so they need no folding
-    text = raw if len(raw) > MAX_LABEL else fold(raw)
+    # (this cache keeps the folded text: the fold's own is for the other callers)
+    text = raw if len(raw) > MAX_LABEL else _fold(raw)
     return text, raw, len(piece) - len(piece.lstrip()), holds_space(raw)
 
 

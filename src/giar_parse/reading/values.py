@@ -45,6 +45,10 @@ def is_value(folded: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def read(folded: str) -> Reading:
     """Read a folded value cell (one for which :func:`is_value` is true)."""
+    return _read(folded)
+
+
+def _read(folded: str) -> Reading:
     match = _NUMBER.fullmatch(folded)
     if match is None:
         return Reading(None, "", bool(folded))
@@ -60,7 +64,9 @@ def read(folded: str) -> Reading:
 @functools.lru_cache(maxsize=4096)
 def count(folded: str) -> int | None:
     """The count a folded value cell prints (``read(folded).whole``): None for anything else."""
-    return read(folded).whole
+    if folded.isascii() and folded.isdigit():
+        return int(folded)  # as nearly every cell is
+    return _read(folded).whole
 
 
 def scale(unit: str) -> Decimal | None:
