@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 import giar_parse
 from conftest import DATA
 from giar_parse import labels
+from giar_parse.reading import normalise
 from giar_parse.reading.grammar import classifier, classifier_starts
 from giar_parse.reading.lexer import tokens
 from giar_parse.reading.normalise import cells, fold
@@ -107,3 +108,29 @@ def test_a_cell_whose_first_character_starts_no_terminal_matches_none(text: str)
     assert starts is not None
     if classifier().fullmatch(text):
         assert text[0] in starts
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("当前位置：首页版权所有第页1２- \u3000\u00a0\f\v一、总体情况（）ICP备公网安备無法規章0")
+        ),
+        max_size=30,
+    )
+)
+def test_a_short_line_reads_as_the_general_cut_reads_it(line: str) -> None:
+    # the cached short-line path (a label, a number, a heading) against the general one
+    if "\t" in line or "|" in line or "  " in line or "\n" in line or "\r" in line:
+        return
+    out: list[normalise.Cell] = []
+    spaced: list[int] = []
+    normalise._cut_line(line, 1, normalise._Found(False, True, True), out, spaced)
+    short = normalise._short_line(line)
+    if short is normalise._DROPPED:
+        assert out == []
+    elif short is None:
+        assert len(out) > 1
+    else:
+        text, raw, column, space = short
+        assert out == [normalise.Cell(text, raw, 1, column)]
+        assert spaced == ([0] if space else [])

@@ -119,8 +119,12 @@ def simplify(text: str) -> str:
     return text.translate(_TO_SIMPLIFIED)
 
 
-def _is_chrome(stripped: str) -> bool:
-    """True for a line of website furniture (the caller has checked its length and first character)."""
+def _is_chrome(stripped: str, site_marks: bool = True) -> bool:
+    """True for a (stripped) line of website furniture; ``site_marks``: the text holds ICP or 公网安备 at all."""
+    if len(stripped) > _MAX_CHROME:
+        return False
+    if stripped[0] not in _CHROME_FIRST and not (site_marks and ("ICP" in stripped or "公网安备" in stripped)):
+        return False
     folded = fold(stripped)
     return bool(_CHROME.match(folded) or _PAGE_NUMBER.match(folded))
 
@@ -229,11 +233,13 @@ def cut(text: str) -> tuple[list[Cell], list[int]]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    indent_tab = "\t" in text and _uses_indent_tabs(lines)
     # what the text holds at all, so that a line is searched only for what can be in it
     marks = ("[bookmark:" in text, "&" in text, "#" in text or "*" in text or "__" in text)
-    wide_spaces = _WIDE_SPACE.search(text) is not None
-    site_marks = "ICP" in text or "公网安备" in text
+    found_in_text = _Found(
+        "\t" in text and _uses_indent_tabs(lines),
+        _WIDE_SPACE.search(text) is not None,
+        "ICP" in text or "公网安备" in text,
+    )
     out: list[Cell] = []
     spaced: list[int] = []
     append = out.append
@@ -242,48 +248,91 @@ def cut(text: str) -> tuple[list[Cell], list[int]]:
             continue
         if marks != _NO_MARKS:
             line = _unmarked(line, *marks)
-        stripped = line.strip()
-        if not stripped:
-            # a line of tabs is a row of blank cells (one, a tab-indented blank, in Word dumps)
-            if "\t" in line:
-                out.extend(Cell("", "", number, offset + 1) for offset, _ in _split_tabs(line, indent_tab))
-            continue
-        if (
-            len(stripped) <= _MAX_CHROME
-            and (stripped[0] in _CHROME_FIRST or (site_marks and ("ICP" in stripped or "公网安备" in stripped)))
-            and _is_chrome(stripped)
-        ):
-            continue
-        if "\t" in line:
-            offset = 0
-            if indent_tab and line[0] == "\t":
-                offset, line = 1, line[1:]
-            for piece in line.split("\t"):
-                text, raw, lead, space = _piece(piece)
+        if "\t" not in line and "|" not in line and "  " not in line and len(line) <= MAX_LABEL:
+            short = _short_line(line)  # a label, a number, a heading: one cell, the same in every report
+            if short is _DROPPED:
+                continue
+            if short is not None:
+                text, raw, column, space = short
                 if space:
                     spaced.append(len(out))
-                append(_new_cell(Cell, (text, raw, number, offset + lead + 1)))
-                offset += len(piece) + 1
-            continue
-        if "|" in line:
-            if re.fullmatch(_MARKDOWN_RULE, line):
+                append(_new_cell(Cell, (text, raw, number, column)))
                 continue
-            pieces = _split_pipes(line)
-        elif "  " in line or (wide_spaces and _SPACE_RUN.search(line) is not None):
-            pieces = _split_spaces(line)
-        elif len(stripped) > MAX_LABEL:  # one cell of prose: no label is that long, so it needs no folding
-            if holds_space(stripped):
-                spaced.append(len(out))
-            append(_new_cell(Cell, (stripped, stripped, number, len(line) - len(line.lstrip()) + 1)))
-            continue
-        else:  # the line is one cell
-            pieces = [(0, line)]
-        for offset, piece in pieces:
+        _cut_line(line, number, found_in_text, out, spaced)
+    return out, spaced
+
+
+class _Found:
+    """What a text holds at all: tabs that only indent, spaces other than " ", a site's ICP or 公网安备 marks."""
+
+    __slots__ = ("indent_tab", "site_marks", "wide_spaces")
+
+    def __init__(self, indent_tab: bool, wide_spaces: bool, site_marks: bool) -> None:
+        self.indent_tab = indent_tab
+        self.wide_spaces = wide_spaces
+        self.site_marks = site_marks
+
+
+def _cut_line(line: str, number: int, found: _Found, out: list[Cell], spaced: list[int]) -> None:
+    """Append the cells of one line (any but a short single cell) to ``out``, noting those holding a space."""
+    stripped = line.strip()
+    if not stripped:
+        # a line of tabs is a row of blank cells (one, a tab-indented blank, in Word dumps)
+        if "\t" in line:
+            out.extend(Cell("", "", number, offset + 1) for offset, _ in _split_tabs(line, found.indent_tab))
+        return
+    if _is_chrome(stripped, found.site_marks):
+        return
+    if "\t" in line:  # a table row (the commonest line after a short one): cut here, no list of pieces
+        offset = 0
+        if found.indent_tab and line[0] == "\t":
+            offset, line = 1, line[1:]
+        for piece in line.split("\t"):
             text, raw, lead, space = _piece(piece)
             if space:
                 spaced.append(len(out))
-            append(_new_cell(Cell, (text, raw, number, offset + lead + 1)))
-    return out, spaced
+            out.append(_new_cell(Cell, (text, raw, number, offset + lead + 1)))
+            offset += len(piece) + 1
+        return
+    if "|" in line:
+        if re.fullmatch(_MARKDOWN_RULE, line):
+            return
+        pieces = _split_pipes(line)
+    elif "  " in line or (found.wide_spaces and _SPACE_RUN.search(line) is not None):
+        pieces = _split_spaces(line)
+    elif len(stripped) > MAX_LABEL:  # one cell of prose: no label is that long, so it needs no folding
+        if holds_space(stripped):
+            spaced.append(len(out))
+        out.append(_new_cell(Cell, (stripped, stripped, number, len(line) - len(line.lstrip()) + 1)))
+        return
+    else:  # the line is one cell
+        pieces = [(0, line)]
+    for offset, piece in pieces:
+        text, raw, lead, space = _piece(piece)
+        if space:
+            spaced.append(len(out))
+        out.append(_new_cell(Cell, (text, raw, number, offset + lead + 1)))
+
+
+_DROPPED = ("", "", 0, False)  # a blank line, or page chrome
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_line(line: str) -> tuple[str, str, int, bool] | None:
+    """A short line without tabs or pipes as :func:`cut` reads it, where it is one cell or none.
+
+    (folded text, as printed, column, holds a space) for one cell; ``_DROPPED`` for a blank
+    line or page chrome; None where runs of spaces cut it into several cells.
+    """
+    stripped = line.strip()
+    if not stripped or _is_chrome(stripped):
+        return _DROPPED
+    pieces = _split_spaces(line)
+    if len(pieces) != 1:
+        return None
+    offset, piece = pieces[0]
+    text, raw, lead, space = _piece(piece)
+    return text, raw, offset + lead + 1, space
 
 
 @functools.lru_cache(maxsize=8192)
