@@ -77,24 +77,15 @@ class Automaton(NamedTuple):
 
     def finish(self, state_stack: list[int], value_stack: list[Any]) -> Any:
         """Reduce to the start rule at the end of the stream and return its value."""
-        states = self.states
-        while True:
-            action = states[state_stack[-1]].get("$END")
-            if action is None or action >= 0:
-                expected = sorted(name for name in states[state_stack[-1]] if name.isupper())
-                wanted = ", ".join(expected)
-                raise GiarParseError(f"the tables could not be read: the report ends where {wanted} must follow")
-            size, origin, reduce = self.rules[~action]
-            if size:
-                children = value_stack[-size:]
-                del state_stack[-size:]
-                del value_stack[-size:]
-            else:
-                children = []
-            value_stack.append(children if reduce is None else reduce(children))
-            state_stack.append(states[state_stack[-1]][origin])
-            if state_stack[-1] == self.end:
-                return value_stack[-1]
+        self.feed(state_stack, value_stack, _END)  # the end state takes nothing more, so nothing is shifted
+        if state_stack[-1] == self.end:
+            return value_stack[-1]
+        wanted = ", ".join(sorted(name for name in self.states[state_stack[-1]] if name.isupper()))
+        raise GiarParseError(f"the tables could not be read: the report ends where {wanted} must follow")
+
+
+#: What :meth:`Automaton.finish` feeds: the end of the stream.
+_END = Token("$END", None, 0, 0)
 
 
 def _inlined(name: str) -> bool:
