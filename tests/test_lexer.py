@@ -134,3 +134,47 @@ def test_a_short_line_reads_as_the_general_cut_reads_it(line: str) -> None:
         text, raw, column, space = short
         assert out == [normalise.Cell(text, raw, 1, column)]
         assert spaced == ([0] if space else [])
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("当前位置：首页版权所有第页1２- \u3000\f一、总体情况（）ICP備0")), max_size=30
+    )
+)
+def test_a_tab_indented_cell_reads_as_the_general_cut_reads_it(text: str) -> None:
+    # a Word document read cell by cell: one tab, then the cell
+    line = "\t" + text
+    if "\t" in text or "\n" in text or "\r" in text:
+        return
+    out: list[normalise.Cell] = []
+    spaced: list[int] = []
+    normalise._cut_line(line, 1, normalise._Found(True, True, True), out, spaced)
+    found = normalise._indented_line(line)
+    if found is normalise._DROPPED:
+        assert out == []
+    else:
+        text_, raw, column, space = found
+        assert out == [normalise.Cell(text_, raw, 1, column)]
+        assert spaced == ([0] if space else [])
+
+
+def split_pipes_by_definition(line: str) -> list[tuple[int, str]]:
+    """A pipe-separated line's pieces and their offsets, as the reader first cut them."""
+    pieces: list[tuple[int, str]] = []
+    offset = 0
+    for piece in line.split("|"):
+        pieces.append((offset, piece))
+        offset += len(piece) + 1
+    stripped = line.strip()
+    if len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":
+        return pieces[1:-1]
+    if pieces and not pieces[0][1].strip() and line.lstrip().startswith("|"):
+        pieces.pop(0)
+    while pieces and not pieces[-1][1].strip():
+        pieces.pop()
+    return pieces or [(0, "")]
+
+
+@given(st.text(alphabet=st.sampled_from(list("| a1 规章\u3000-")), max_size=20))
+def test_pipes_cut_as_defined(line: str) -> None:
+    assert normalise._split_pipes(line) == split_pipes_by_definition(line)

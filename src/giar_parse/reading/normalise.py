@@ -142,20 +142,24 @@ def _split_tabs(line: str, indent_tab: bool) -> list[tuple[int, str]]:
 
 
 def _split_pipes(line: str) -> list[tuple[int, str]]:
-    pieces: list[tuple[int, str]] = []
-    offset = 0
-    for piece in line.split("|"):
-        pieces.append((offset, piece))
-        offset += len(piece) + 1
+    parts = line.split("|")
     stripped = line.strip()
     if len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":
         # a framed row (| a |  | c |): every piece between the outer pipes is a cell, blank ones too
-        return pieces[1:-1]
-    if pieces and not pieces[0][1].strip() and line.lstrip().startswith("|"):
-        pieces.pop(0)
-    while pieces and not pieces[-1][1].strip():
-        pieces.pop()
-    return pieces or [(0, "")]
+        first, last = 1, len(parts) - 1
+    else:
+        first = 1 if not parts[0].strip() and line.lstrip().startswith("|") else 0
+        last = len(parts)
+        while last > first and not parts[last - 1].strip():
+            last -= 1
+        if last == first:
+            return [(0, "")]
+    offset = sum(len(part) for part in parts[:first]) + first
+    pieces: list[tuple[int, str]] = []
+    for part in parts[first:last]:
+        pieces.append((offset, part))
+        offset += len(part) + 1
+    return pieces
 
 
 def _split_spaces(line: str) -> list[tuple[int, str]]:
@@ -186,11 +190,13 @@ def _markdown_plain(line: str) -> str:
 
 def _uses_indent_tabs(lines: list[str]) -> bool:
     """True where tabs only indent single cells, one per line (Word documents read cell by cell)."""
-    tabbed = [line for line in lines if "\t" in line]
-    if not tabbed:
-        return False
-    indent_only = sum(1 for line in tabbed if line.startswith("\t") and line.count("\t") == 1)
-    return indent_only * 2 > len(tabbed)
+    tabbed = indent_only = 0
+    for line in lines:
+        tabs = line.count("\t")
+        if tabs:
+            tabbed += 1
+            indent_only += tabs == 1 and line[0] == "\t"
+    return indent_only * 2 > tabbed
 
 
 class TextLines(Sequence[str]):
@@ -235,6 +241,7 @@ def cut(text: str) -> tuple[list[Cell], list[int]]:
     lines = text.split("\n")
     # what the text holds at all, so that a line is searched only for what can be in it
     marks = ("[bookmark:" in text, "&" in text, "#" in text or "*" in text or "__" in text)
+    mark_chars = "".join(chars for chars, held in zip(("[", "&", "#*_"), marks, strict=True) if held)
     found_in_text = _Found(
         "\t" in text and _uses_indent_tabs(lines),
         _WIDE_SPACE.search(text) is not None,
@@ -246,19 +253,22 @@ def cut(text: str) -> tuple[list[Cell], list[int]]:
     for number, line in enumerate(lines, start=1):
         if not line:
             continue
-        if marks != _NO_MARKS:
+        if marks != _NO_MARKS and any(char in line for char in mark_chars):
             line = _unmarked(line, *marks)
-        if "\t" not in line and "|" not in line and "  " not in line and len(line) <= MAX_LABEL:
-            short = _short_line(line)  # a label, a number, a heading: one cell, the same in every report
-            if short is _DROPPED:
-                continue
-            if short is not None:
-                text, raw, column, space = short
-                if space:
-                    spaced.append(len(out))
-                append(_new_cell(Cell, (text, raw, number, column)))
-                continue
-        _cut_line(line, number, found_in_text, out, spaced)
+        # a label, a number, a heading: one cell, the same in every report
+        short = None
+        if "\t" not in line:
+            if "|" not in line and "  " not in line and len(line) <= MAX_LABEL:
+                short = _short_line(line)
+        elif found_in_text.indent_tab and line[0] == "\t" and line.count("\t") == 1 and len(line) <= MAX_LABEL:
+            short = _indented_line(line)
+        if short is None:
+            _cut_line(line, number, found_in_text, out, spaced)
+        elif short is not _DROPPED:
+            text, raw, column, space = short
+            if space:
+                spaced.append(len(out))
+            append(_new_cell(Cell, (text, raw, number, column)))
     return out, spaced
 
 
@@ -295,7 +305,7 @@ def _cut_line(line: str, number: int, found: _Found, out: list[Cell], spaced: li
             offset += len(piece) + 1
         return
     if "|" in line:
-        if re.fullmatch(_MARKDOWN_RULE, line):
+        if "---" in line and re.fullmatch(_MARKDOWN_RULE, line):
             return
         pieces = _split_pipes(line)
     elif "  " in line or (found.wide_spaces and _SPACE_RUN.search(line) is not None):
@@ -333,6 +343,21 @@ def _short_line(line: str) -> tuple[str, str, int, bool] | None:
     offset, piece = pieces[0]
     text, raw, lead, space = _piece(piece)
     return text, raw, offset + lead + 1, space
+
+
+@functools.lru_cache(maxsize=8192)
+def _indented_line(line: str) -> tuple[str, str, int, bool]:
+    """A short line of one cell after a tab (a Word document read cell by cell) as :func:`cut` reads it.
+
+    As :func:`_short_line`, but never cut at runs of spaces: a tab separates the cells here.
+    """
+    stripped = line.strip()
+    if not stripped:
+        return "", "", 2, False  # a blank cell
+    if _is_chrome(stripped):
+        return _DROPPED
+    text, raw, lead, space = _piece(line[1:])
+    return text, raw, lead + 2, space
 
 
 @functools.lru_cache(maxsize=8192)
