@@ -242,6 +242,7 @@ def cut(text: str) -> tuple[list[Cell], list[int]]:
     # what the text holds at all, so that a line is searched only for what can be in it
     marks = ("[bookmark:" in text, "&" in text, "#" in text or "*" in text or "__" in text)
     mark_chars = "".join(chars for chars, held in zip(("[", "&", "#*_"), marks, strict=True) if held)
+    marked = re.compile(f"[{re.escape(mark_chars)}]").search if mark_chars else None
     found_in_text = _Found(
         "\t" in text and _uses_indent_tabs(lines),
         _WIDE_SPACE.search(text) is not None,
@@ -253,7 +254,7 @@ def cut(text: str) -> tuple[list[Cell], list[int]]:
     for number, line in enumerate(lines, start=1):
         if not line:
             continue
-        if marks != _NO_MARKS and any(char in line for char in mark_chars):
+        if marked is not None and marked(line):
             line = _unmarked(line, *marks)
         # a label, a number, a heading: one cell, the same in every report
         short = None
@@ -373,9 +374,6 @@ def _piece(piece: str) -> tuple[str, str, int, bool]:
 def holds_space(raw: str) -> bool:
     """True for a cell (as printed, stripped) that may be cells joined by single spaces (PDF text)."""
     return len(raw) <= MAX_SPACED and (" " in raw or "\u3000" in raw)
-
-
-_NO_MARKS = (False, False, False)
 
 
 def _unmarked(line: str, bookmarks: bool, entities: bool, markdown: bool) -> str:
