@@ -40,9 +40,9 @@ class Notes:
         """Record one diagnostic."""
         self.items.append(Diagnostic(code, severity, message, path, line))
 
-    def blank(self, table: str) -> None:
-        """Count a cell of ``table`` that prints nothing."""
-        self.blanks[table] = self.blanks.get(table, 0) + 1
+    def blank(self, table: str, cells: int = 1) -> None:
+        """Count ``cells`` cells of ``table`` that print nothing."""
+        self.blanks[table] = self.blanks.get(table, 0) + cells
 
     def finish(self) -> list[Diagnostic]:
         """All diagnostics, one summary per table with blank cells appended."""
@@ -76,9 +76,12 @@ def build(
     ``_text``; its provenance is made from the cells when it is looked up.
     """
     names = _names(spec)
-    if None not in slots and names is not None:  # counts only, every one printed: the common row
-        counts = [count(cell.text) for cell in slots]  # type: ignore[union-attr]
-        if None not in counts:
+    if names is not None:  # counts only: where every printed cell is a count, the record at once
+        counts = [None if cell is None else count(cell.text) for cell in slots]
+        blanks = slots.count(None)
+        if counts.count(None) == blanks:
+            if blanks and placed:
+                notes.blank(table, blanks)
             return cast(Any, cls)(*counts, provenance=ProvenanceMap(names, tuple(slots)))  # type: ignore[no-any-return]
     values: list[Any] = []
     for (name, kind), cell in zip(spec, slots, strict=True):
@@ -107,7 +110,7 @@ def build(
         else:
             notes.add("cells.invalid", "error", f"{where} prints {cell.raw!r}, which is not a count", where, cell.line)
             values.append(None)
-    provenance = ProvenanceMap([name for name, _ in spec], tuple(slots))
+    provenance = ProvenanceMap(names or [name for name, _ in spec], tuple(slots))
     return cast(Any, cls)(*values, provenance=provenance)  # type: ignore[no-any-return]
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-
-import attrs
+from decimal import Decimal
 
 from giar_parse import checks
 from giar_parse.model import Counts, NotProcessed, OtherHandlingParts, RequestTable, Unavailable, Withheld
@@ -138,6 +137,10 @@ def _unread() -> Counts:
     return Counts(None, None, None, None, None, None, None)
 
 
+# a row none of whose values is read (records compare by value)
+_UNREAD = _unread()
+
+
 def _agree(
     found: dict[tuple[str, ...], Counts],
     guessed: dict[tuple[str, ...], Row],
@@ -150,7 +153,7 @@ def _agree(
         return
     table = _assemble(found, None)
     # a row not read (or not found) counts as 0 in the identities, which then prove nothing
-    unread = [path for path, row in checks.request_rows(table) if row is None or row == _unread()]
+    unread = [path for path, row in checks.request_rows(table) if row is None or row == _UNREAD]
     broken = [d.message for d in checks.check_requests(table) if d.code in ("identity.flow", "identity.outcome_sum")]
     if not broken and not unread:
         return
@@ -188,12 +191,12 @@ def _row(row: Row, path: str, shape: _Shape, notes: Notes) -> tuple[Counts, str]
     if placed.how == "short" and len(printed) == 2 and numbers[0] is not None and numbers[0] == numbers[1]:
         # only 自然人 and 总计 filled (and equal, as the row sum says): the other columns were left blank
         return build(Counts, _SPEC, [printed[0], *[None] * 5, printed[1]], path=path, table="三", notes=notes), "paired"
-    if placed.how == "short" and len(printed) == len(COLUMNS) - 1 and _lost_zero(printed):
+    if placed.how == "short" and len(printed) == len(COLUMNS) - 1 and _lost_zero(numbers):
         # one 法人或其他组织 column lost; every other one prints 0 and 总计 equals 自然人
         counts = build(
             Counts, _SPEC, [printed[0], *[None] * 5, printed[-1]], path=path, table="三", notes=notes, placed=False
         )
-        zeros = attrs.evolve(counts, business=0, research=0, public_interest=0, legal_services=0, other_org=0)
+        zeros = Counts(counts.natural_person, 0, 0, 0, 0, 0, counts.total, provenance=counts.provenance)
         return zeros, "inferred"
     if placed.how == "short" and len(printed) == 2:
         notes.add(
@@ -292,8 +295,8 @@ def _agree_positioned(
         )
 
 
-def _lost_zero(printed: Sequence[Cell]) -> bool:
-    numbers = [read(cell.text).number for cell in printed]
+def _lost_zero(numbers: Sequence[Decimal | None]) -> bool:
+    """The printed numbers of a row that lost one column: every one between the first and last 0, those equal."""
     return all(n == 0 for n in numbers[1:-1]) and numbers[0] is not None and numbers[0] == numbers[-1]
 
 
