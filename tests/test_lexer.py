@@ -110,6 +110,21 @@ def test_a_cell_whose_first_character_starts_no_terminal_matches_none(text: str)
         assert text[0] in starts
 
 
+def reads_alike(found: tuple[str, str, int, bool] | None, line: str, *, indent_tab: bool) -> None:
+    """A cached line's reading (one cell, dropped, or None: several) is what the general cut makes of it."""
+    out: list[normalise.Cell] = []
+    spaced: list[int] = []
+    normalise._cut_line(line, 1, normalise._Found(indent_tab, True, True), out, spaced)
+    if found is normalise._DROPPED:
+        assert out == []
+    elif found is None:
+        assert len(out) > 1
+    else:
+        text, raw, column, space = found
+        assert out == [normalise.Cell(text, raw, 1, column)]
+        assert spaced == ([0] if space else [])
+
+
 @given(
     st.text(
         alphabet=st.sampled_from(
@@ -122,18 +137,7 @@ def test_a_short_line_reads_as_the_general_cut_reads_it(line: str) -> None:
     # the cached short-line path (a label, a number, a heading) against the general one
     if "\t" in line or "|" in line or "  " in line or "\n" in line or "\r" in line:
         return
-    out: list[normalise.Cell] = []
-    spaced: list[int] = []
-    normalise._cut_line(line, 1, normalise._Found(False, True, True), out, spaced)
-    short = normalise._short_line(line)
-    if short is normalise._DROPPED:
-        assert out == []
-    elif short is None:
-        assert len(out) > 1
-    else:
-        text, raw, column, space = short
-        assert out == [normalise.Cell(text, raw, 1, column)]
-        assert spaced == ([0] if space else [])
+    reads_alike(normalise._short_line(line), line, indent_tab=False)
 
 
 @given(
@@ -146,16 +150,7 @@ def test_a_tab_indented_cell_reads_as_the_general_cut_reads_it(text: str) -> Non
     line = "\t" + text
     if "\t" in text or "\n" in text or "\r" in text:
         return
-    out: list[normalise.Cell] = []
-    spaced: list[int] = []
-    normalise._cut_line(line, 1, normalise._Found(True, True, True), out, spaced)
-    found = normalise._indented_line(line)
-    if found is normalise._DROPPED:
-        assert out == []
-    else:
-        text_, raw, column, space = found
-        assert out == [normalise.Cell(text_, raw, 1, column)]
-        assert spaced == ([0] if space else [])
+    reads_alike(normalise._indented_line(line), line, indent_tab=True)
 
 
 def split_pipes_by_definition(line: str) -> list[tuple[int, str]]:
