@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from giar_parse.model import Period
-from giar_parse.reading.normalise import TRADITIONAL, Cell, simplify
+from giar_parse.reading.normalise import Cell, simplify
 
 __all__ = ["Metadata", "metadata"]
 
@@ -56,23 +56,18 @@ def _date(year: str, month: str, day: str) -> dt.date | None:
         return None
 
 
-def _plain(text: str) -> str:
-    """``text`` in 简体 (translated only where a Traditional character is in it: most text has none)."""
-    return simplify(text) if TRADITIONAL.search(text) else text
-
-
 def _title(preamble: Sequence[Cell]) -> str | None:
     for index, cell in enumerate(preamble):
         text = _SITE_SUFFIX.split("".join(cell.raw.split()), maxsplit=1)[0]
         if len(text) > _MAX_TITLE:
             continue
-        plain = _plain(text)
+        plain = simplify(text)
         if not _TITLE_END.search(plain) or not _TITLE_WORDS.search(plain):
             continue
         text = text.rstrip("。.")
         line = cell.line
         before = index - 1
-        while _NO_AGENCY.match(_plain(text)) and before >= 0:
+        while _NO_AGENCY.match(simplify(text)) and before >= 0:
             earlier = _WHITESPACE.sub("", preamble[before].raw)
             if (
                 len(earlier) > _MAX_TITLE_PART
@@ -109,7 +104,7 @@ def metadata(text: str, preamble: Sequence[Cell], prose: Sequence[Cell]) -> Meta
     agency = None
     year = None
     if title:
-        match = _AGENCY.match(_plain(title))
+        match = _AGENCY.match(simplify(title))
         agency = title[: match.end(1)] if match else None
         found = _YEAR.search(title)
         year = int(found.group(1)) if found else None

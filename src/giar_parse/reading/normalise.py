@@ -54,7 +54,7 @@ _SIMPLIFIED = (
     "额内于制办实际书统"
 )
 _TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
-#: Finds a Traditional character :func:`simplify` folds (a quick test before it on long text).
+#: Finds a Traditional character :func:`simplify` folds (it translates only a text where this finds one).
 TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
 # markdown markup from converters: heading marks before a line, bold marks around a cell
 # (patterns only some texts need are compiled where first used; re keeps them)
@@ -99,9 +99,7 @@ def _fold(text: str) -> str:
         return text
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    text = "".join(text.split())
-    if TRADITIONAL.search(text):  # a search is a tenth of the translation
-        text = simplify(text)
+    text = simplify("".join(text.split()))
     if _HAS_QUOTE.search(text):
         text = text.translate(_QUOTES)
     first = text[:1]
@@ -116,7 +114,8 @@ def _fold(text: str) -> str:
 
 def simplify(text: str) -> str:
     """Fold the Traditional characters of the official labels to 简体 (one for one, same length)."""
-    return text.translate(_TO_SIMPLIFIED)
+    # a search is a tenth of the translation, and most text has no Traditional character
+    return text.translate(_TO_SIMPLIFIED) if TRADITIONAL.search(text) else text
 
 
 def _is_chrome(stripped: str, site_marks: bool = True) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from giar_parse.model import Template
-from giar_parse.reading.normalise import TRADITIONAL, simplify
+from giar_parse.reading.normalise import simplify
 from giar_parse.reading.numerals import NOT_AFTER, NOT_BEFORE, RANGE, Number, chinese_number, numbers, read_number
 from giar_parse.reading.phrases import (
     APPLICANTS,
@@ -68,8 +68,7 @@ def _fold(text: str) -> str:
     text = text.replace("，", "\ue000")
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    if TRADITIONAL.search(text):
-        text = simplify(text)
+    text = simplify(text)
     if " " in text or "\t" in text:  # NFKC leaves other spaces as " "
         if _DIGITS_APART.search(text):
             text = _DIGIT_GAP.sub("\ue001", text)
