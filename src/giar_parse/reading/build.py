@@ -11,6 +11,7 @@ from giar_parse.labels import SECTIONS
 from giar_parse.model import Diagnostic, Report, Section, Template
 from giar_parse.reading.metadata import metadata
 from giar_parse.reading.normalise import Cell, TextLines
+from giar_parse.reading.patterns import LazyPattern
 from giar_parse.reading.prose import figures
 from giar_parse.reading.tables.active import active_disclosure
 from giar_parse.reading.tables.appeals import appeal_table
@@ -34,14 +35,16 @@ _HEADING_TEXT = re.compile(r"^\s*[一二三四五六1-6]\s*[、.．,，]?\s*(.*?
 _MARKS_2021 = frozenset({"COLUMN_2021", "ADMINISTRATIVE_NORMATIVE_DOCUMENTS"})
 _MARKS_2019 = frozenset({"COLUMN_2019", "NORMATIVE_DOCUMENTS", "OTHER_SERVICES", "PROCUREMENT", "CAPTION_ITEM_9"})
 _PARTS_2021 = frozenset({"NO_CORRECTION", "UNPAID_FEES", "OTHER_HANDLING_OTHER"})
-# Headings of the old template (国务院令第492号, reports for 2008-2018).
-_PRE_2019 = (
+# Headings of the old template (国务院令第492号, reports for 2008-2018); only a text without
+# tables is looked at for them, so they are compiled where first used.
+_PRE_2019 = LazyPattern(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}[ \t\u3000]*[、.．][ \t\u3000]*)?"
     r"(?:概述|(?:政府信息)?依申请公开(?:政府)?信息(?:的)?(?:办理)?情况|(?:政府信息公开的)?收费及减免情况"
-    r"|因政府信息公开申请行政复议、提起行政诉讼的情况|复议、诉讼和申诉情况)[ \t\u3000]*$"
+    r"|因政府信息公开申请行政复议、提起行政诉讼的情况|复议、诉讼和申诉情况)[ \t\u3000]*$",
+    re.MULTILINE,
 )
-_OLD_REGULATION = r"国务院令第\s*492\s*号"
-_NEW_REGULATION = r"国务院令第\s*711\s*号"
+_OLD_REGULATION = LazyPattern(r"国务院令第\s*492\s*号")
+_NEW_REGULATION = LazyPattern(r"国务院令第\s*711\s*号")
 
 
 def _template(blocks: Sequence[ActiveBlock], rows: Sequence[Row], year: int | None) -> Template:
@@ -101,10 +104,9 @@ def _sections(
 
 def _refuse_pre_2019(text: str) -> None:
     """Raise UnsupportedTemplateError where the text shows the pre-2019 template."""
-    # compiled on first use (re keeps them): only a text without tables is looked at for them
-    found = re.search(_PRE_2019, text, re.MULTILINE)
-    if found is None and not re.search(_NEW_REGULATION, text):
-        found = re.search(_OLD_REGULATION, text)
+    found = _PRE_2019.search(text)
+    if found is None and not _NEW_REGULATION.search(text):
+        found = _OLD_REGULATION.search(text)
     if found is None:
         return
     start = found.start() + len(found.group()) - len(found.group().lstrip())

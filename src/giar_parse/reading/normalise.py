@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple, overload
 
+from giar_parse.reading.patterns import LazyPattern
+
 __all__ = [
     "MAX_LABEL",
     "MAX_SPACED",
@@ -57,11 +59,11 @@ _TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 #: Finds a Traditional character :func:`simplify` folds (it translates only a text where this finds one).
 TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
 # markdown markup from converters: heading marks before a line, bold marks around a cell
-# (patterns only some texts need are compiled where first used; re keeps them)
-_MARKDOWN_HEADING = r"^\s{0,3}#{1,6}\s+"
-_BOLD = r"\*\*|__"
-_BOOKMARK = r"\[bookmark:[^\]\n]{0,200}\]"
-_NBSP_ENTITY = r"(?i:&nbsp;?|&#160;|&#xa0;)"
+# (patterns only some texts need are compiled where first used)
+_MARKDOWN_HEADING = LazyPattern(r"^\s{0,3}#{1,6}\s+")
+_BOLD = LazyPattern(r"\*\*|__")
+_BOOKMARK = LazyPattern(r"\[bookmark:[^\]\n]{0,200}\]")
+_NBSP_ENTITY = LazyPattern(r"&nbsp;?|&#160;|&#xa0;", re.IGNORECASE)
 _QUOTE_MARKS = "\"'“”‘’「」『』〝〞＂＇"
 _QUOTES = str.maketrans("", "", _QUOTE_MARKS)
 _HAS_QUOTE = re.compile(f"[{_QUOTE_MARKS}]")
@@ -72,7 +74,7 @@ _PAREN_ARABIC_ENUM = re.compile(r"^\((\d{1,2})\)")
 _CHINESE_ENUM = re.compile(r"^([一二三四五六七八九十]{1,3})[.,,]")
 # Runs of two or more spaces separate cells in `pdftotext -layout` style text.
 _SPACE_RUN = re.compile(r"[ \u00a0\u2000-\u200a\u3000]{2,}")
-_MARKDOWN_RULE = r"[\s|:\-]*-{3,}[\s|:\-]*"
+_MARKDOWN_RULE = LazyPattern(r"^[\s|:\-]*-{3,}[\s|:\-]*$")
 _PAGE_NUMBER = re.compile(r"^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d{1,3}\s*页(\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$")
 
 # Website furniture around an HTML report: breadcrumbs, share buttons, footers.
@@ -181,10 +183,10 @@ def _split_spaces(line: str) -> list[tuple[int, str]]:
 
 def _markdown_plain(line: str) -> str:
     """The line without markdown heading and bold marks (blanked, so columns stay)."""
-    heading = re.match(_MARKDOWN_HEADING, line)
+    heading = _MARKDOWN_HEADING.match(line)
     if heading:
         line = " " * len(heading.group()) + line[heading.end() :]
-    return re.sub(_BOLD, lambda m: " " * len(m.group()), line)
+    return _BOLD.sub(lambda m: " " * len(m.group()), line)
 
 
 def _uses_indent_tabs(lines: list[str]) -> bool:
@@ -305,7 +307,7 @@ def _cut_line(line: str, number: int, found: _Found, out: list[Cell], spaced: li
             offset += len(piece) + 1
         return
     if "|" in line:
-        if "---" in line and re.fullmatch(_MARKDOWN_RULE, line):
+        if "---" in line and _MARKDOWN_RULE.match(line):
             return
         pieces = _split_pipes(line)
     elif "  " in line or (found.wide_spaces and _SPACE_RUN.search(line) is not None):
@@ -378,9 +380,9 @@ def holds_space(raw: str) -> bool:
 def _unmarked(line: str, bookmarks: bool, entities: bool, markdown: bool) -> str:
     """The line with bookmarks, ``&nbsp;`` entities and markdown marks blanked (so columns stay)."""
     if bookmarks and "[" in line:
-        line = re.sub(_BOOKMARK, lambda m: " " * len(m.group()), line)
+        line = _BOOKMARK.sub(lambda m: " " * len(m.group()), line)
     if entities and "&" in line:
-        line = re.sub(_NBSP_ENTITY, lambda m: " " * len(m.group()), line)
+        line = _NBSP_ENTITY.sub(lambda m: " " * len(m.group()), line)
     if markdown and ("#" in line or "*" in line or "__" in line):
         line = _markdown_plain(line)
     return line

@@ -11,7 +11,7 @@ nested under another (其中, 含) where the part need not be the table's row.
 :func:`figures` is a pure function of the text; it never raises, and it is one pass of
 regular expressions whose look-backs are bounded, so it is linear in the text.  Only the
 sentences that print a number with a unit are read, and each pattern is compiled on its first
-use (:class:`~giar_parse.reading.phrases.LazyPattern`).
+use (:class:`~giar_parse.reading.patterns.LazyPattern`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from decimal import Decimal
 from giar_parse.model import Template
 from giar_parse.reading.normalise import simplify
 from giar_parse.reading.numerals import NOT_AFTER, NOT_BEFORE, RANGE, Number, chinese_number, numbers, read_number
+from giar_parse.reading.patterns import LazyPattern
 from giar_parse.reading.phrases import (
     APPLICANTS,
     CARRIED_FORWARD_AFTER,
@@ -38,7 +39,6 @@ from giar_parse.reading.phrases import (
     SCOPE,
     UNNESTED,
     WITHIN,
-    LazyPattern,
     Phrase,
     part_of_year,
     phrase,
