@@ -10,6 +10,6 @@ reductions make labelled rows,
 ``build`` assembles the report with ``metadata`` and the table builders in ``tables/``,
 and runs :mod:`giar_parse.checks`; ``prose`` (its grammar in ``phrases``, its numbers in
 ``numerals``) reads the figures the sections restate, which :mod:`giar_parse.restated`
-compares with the tables; ``patterns`` compiles a regular expression where it is first used.  Private: the public entry points are in
-:mod:`giar_parse.api`.
+compares with the tables; ``patterns`` compiles a regular expression where it is first
+used.  Private: the public entry points are in :mod:`giar_parse.api`.
 """
