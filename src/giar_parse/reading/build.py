@@ -17,20 +17,22 @@ from giar_parse.reading.tables.active import active_disclosure
 from giar_parse.reading.tables.appeals import appeal_table
 from giar_parse.reading.tables.cells import Notes
 from giar_parse.reading.tables.requests import request_table
-from giar_parse.reading.transformer import Active, ActiveBlock, Appeal, Element, Heading, Prose, Request, Row
+from giar_parse.reading.transformer import (
+    HEADING_KINDS,
+    Active,
+    ActiveBlock,
+    Appeal,
+    Element,
+    Heading,
+    Prose,
+    Request,
+    Row,
+)
 
 __all__ = ["SECTION_KINDS", "build_report"]
 
-_HEADING_KINDS = {
-    "HEADING_OVERVIEW": "overview",
-    "HEADING_ACTIVE": "active_disclosure",
-    "HEADING_REQUESTS": "requests",
-    "HEADING_APPEALS": "appeals",
-    "HEADING_PROBLEMS": "problems",
-    "HEADING_OTHER": "other",
-}
 #: Heading terminal → (section number, kind).
-SECTION_KINDS = {terminal: (SECTIONS[kind][0], kind) for terminal, kind in _HEADING_KINDS.items()}
+SECTION_KINDS = {terminal: (SECTIONS[kind][0], kind) for terminal, kind in HEADING_KINDS.items()}
 _HEADING_TEXT = re.compile(r"^\s*[一二三四五六1-6]\s*[、.．,，]?\s*(.*?)[\s。.:：]*$")
 _MARKS_2021 = frozenset({"COLUMN_2021", "ADMINISTRATIVE_NORMATIVE_DOCUMENTS"})
 _MARKS_2019 = frozenset({"COLUMN_2019", "NORMATIVE_DOCUMENTS", "OTHER_SERVICES", "PROCUREMENT", "CAPTION_ITEM_9"})

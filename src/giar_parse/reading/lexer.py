@@ -9,19 +9,17 @@ from collections.abc import Sequence
 from giar_parse.model import Diagnostic
 from giar_parse.reading.fuzzy import match_label, official_label
 from giar_parse.reading.grammar import classifier, classifier_starts
-from giar_parse.reading.normalise import MAX_LABEL, Cell, fold, holds_space
+from giar_parse.reading.normalise import MAX_LABEL, MAX_SPACED, Cell, fold, holds_space
 from giar_parse.reading.tables.requests import ROWS
 from giar_parse.reading.token import Token, make_token
+from giar_parse.reading.transformer import HEADING_KINDS
 from giar_parse.reading.values import is_value
 
 __all__ = ["tokens"]
 
 _new_cell = tuple.__new__
 
-_HEADING_PREFIX = "HEADING_"
-_HEADINGS = frozenset(
-    ("HEADING_OVERVIEW", "HEADING_ACTIVE", "HEADING_REQUESTS", "HEADING_APPEALS", "HEADING_PROBLEMS", "HEADING_OTHER")
-)
+_HEADINGS = frozenset(HEADING_KINDS)
 # header words that keep a table 四 header going (总计, 其他)
 _HEADER_WORDS = frozenset(("TOTAL_WORD", "OTHER_WORD"))
 # rows after which a bare 总计 is the （七）总计 row, not a column header
@@ -91,7 +89,7 @@ def _pieces(cell: Cell) -> list[Cell] | None:
 def _cut(raw: str) -> tuple[tuple[str, str, int], ...] | None:
     """The pieces of a cell as :func:`_pieces` cuts it: (folded, as printed, offset); None where it stays whole."""
     ends = raw.rsplit(None, 1)
-    if len(ends) < 2 or len(raw) > MAX_LABEL * 2:
+    if len(ends) < 2 or len(raw) > MAX_SPACED:
         return None
     last = _piece_kind(fold(ends[1]))
     if last == _TEXT:
@@ -130,7 +128,7 @@ def _is_letter(cell: Cell) -> bool:
 
 
 def _is_label(kind: str) -> bool:
-    return kind not in (_VALUE, _TEXT) and not kind.startswith(_HEADING_PREFIX)
+    return kind not in (_VALUE, _TEXT) and kind not in _HEADINGS
 
 
 def _spelled(cells: list[Cell]) -> list[Cell]:

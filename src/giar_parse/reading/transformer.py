@@ -7,7 +7,17 @@ from typing import Any, NamedTuple
 from giar_parse.reading.normalise import Cell
 from giar_parse.reading.token import Token
 
-__all__ = ["ActiveBlock", "Appeal", "Element", "Heading", "Prose", "Request", "Row", "ToElements"]
+__all__ = ["HEADING_KINDS", "ActiveBlock", "Appeal", "Element", "Heading", "Prose", "Request", "Row", "ToElements"]
+
+#: The section heading terminals of grammar.lark → the kind of section each opens.
+HEADING_KINDS = {
+    "HEADING_OVERVIEW": "overview",
+    "HEADING_ACTIVE": "active_disclosure",
+    "HEADING_REQUESTS": "requests",
+    "HEADING_APPEALS": "appeals",
+    "HEADING_PROBLEMS": "problems",
+    "HEADING_OTHER": "other",
+}
 
 
 class Row(NamedTuple):
