@@ -29,7 +29,7 @@ def _skipped(token: Token, skipped: int, text: str, notes: list[Diagnostic]) -> 
             token.column or 1,
         ) from None
     value = token.value
-    cells = value if token.type in ("CELLS", "PROSE") else (value, *getattr(token, "cells", ()))
+    cells = value if token.type in ("CELLS", "PROSE") else (value, *token.cells)
     raw = " ".join(cell.raw for cell in cells if cell.raw)
     notes.append(
         Diagnostic(

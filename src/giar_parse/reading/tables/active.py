@@ -121,14 +121,14 @@ def _add_row(
         return
     unit = units[id(row)]
     printed = [cell for cell in row.cells if cell.text]
-    if len(printed) == len(spec) and not is_split(row.cell, printed):  # every value, on one row
-        values[name] = build(cls, spec, printed, path=path, table="二", notes=notes, unit=unit)
-        return
-    if is_split(row.cell, row.cells):
+    if is_split(row.cell, printed):
         slots = _positioned(row, grids[len(spec)], path, notes)
         values[name] = build(
             cls, spec, slots or [None] * len(spec), path=path, table="二", notes=notes, unit=unit, placed=bool(slots)
         )
+        return
+    if len(printed) == len(spec):  # every value printed: read by position (as fit places it)
+        values[name] = build(cls, spec, printed, path=path, table="二", notes=notes, unit=unit)
         return
     placed = fit(row.cells, len(spec), grid=_GRID)
     slots = placed.slots

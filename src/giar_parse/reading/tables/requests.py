@@ -179,10 +179,10 @@ def _agree(
 
 def _row(row: Row, path: str, shape: _Shape, notes: Notes) -> tuple[Counts, str]:
     printed = [cell for cell in row.cells if cell.text]
-    if len(printed) == len(COLUMNS) and not is_split(row.cell, printed):  # every value, on one row
-        return build(Counts, _SPEC, printed, path=path, table="三", notes=notes), ""
-    if is_split(row.cell, row.cells):
+    if is_split(row.cell, printed):
         return _positioned(row, path, notes, shape.grid)
+    if len(printed) == len(COLUMNS):  # every value printed: read by position (as fit places it)
+        return build(Counts, _SPEC, printed, path=path, table="三", notes=notes), ""
     placed = fit(row.cells, len(COLUMNS), lossy=shape.lossy, padded=shape.padded)
     if placed.slots is not None:
         return build(Counts, _SPEC, placed.slots, path=path, table="三", notes=notes), ""
