@@ -200,6 +200,11 @@ def _uses_indent_tabs(lines: list[str]) -> bool:
     return indent_only * 2 > tabbed
 
 
+def _newlines(text: str) -> str:
+    """``text`` with every line break (CR LF, CR) a line feed, as the lines are numbered."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class TextLines(Sequence[str]):
     """A text's lines as :func:`cells` numbers them, split when first looked at (most reports never are)."""
 
@@ -211,7 +216,7 @@ class TextLines(Sequence[str]):
 
     def _split(self) -> list[str]:
         if self._lines is None:
-            self._lines = self._text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            self._lines = _newlines(self._text).split("\n")
         return self._lines
 
     @overload
@@ -238,7 +243,7 @@ def cells(text: str) -> list[Cell]:
 def cut(text: str) -> tuple[list[Cell], list[int]]:
     """:func:`cells`, and the indices of the cells holding a space (PDF text may join cells with one)."""
     if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _newlines(text)
     lines = text.split("\n")
     # what the text holds at all, so that a line is searched only for what can be in it
     marks = ("[bookmark:" in text, "&" in text, "#" in text or "*" in text or "__" in text)
@@ -295,18 +300,9 @@ def _cut_line(line: str, number: int, found: _Found, out: list[Cell], spaced: li
         return
     if _is_chrome(stripped, found.site_marks):
         return
-    if "\t" in line:  # a table row (the commonest line after a short one): cut here, no list of pieces
-        offset = 0
-        if found.indent_tab and line[0] == "\t":
-            offset, line = 1, line[1:]
-        for piece in line.split("\t"):
-            text, raw, lead, space = _piece(piece)
-            if space:
-                spaced.append(len(out))
-            out.append(_new_cell(Cell, (text, raw, number, offset + lead + 1)))
-            offset += len(piece) + 1
-        return
-    if "|" in line:
+    if "\t" in line:
+        pieces = _split_tabs(line, found.indent_tab)
+    elif "|" in line:
         if "---" in line and _MARKDOWN_RULE.match(line):
             return
         pieces = _split_pipes(line)
