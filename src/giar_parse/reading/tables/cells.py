@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, TypeVar, cast
@@ -59,7 +60,7 @@ class Notes:
 
 def build(
     cls: type[R],
-    spec: Sequence[tuple[str, object]],
+    spec: tuple[tuple[str, object], ...],
     slots: Sequence[Cell | None],
     *,
     path: str,
@@ -114,18 +115,12 @@ def build(
     return cast(Any, cls)(*values, provenance=provenance)  # type: ignore[no-any-return]
 
 
-_COUNT_NAMES: dict[int, tuple[Sequence[tuple[str, object]], tuple[str, ...] | None]] = {}
-
-
-def _names(spec: Sequence[tuple[str, object]]) -> tuple[str, ...] | None:
+@functools.lru_cache(maxsize=64)
+def _names(spec: tuple[tuple[str, object], ...]) -> tuple[str, ...] | None:
     """The field names of a spec of counts only; None where it has a money column."""
-    known = _COUNT_NAMES.get(id(spec))
-    if known is not None and known[0] is spec:
-        return known[1]
-    names = None if any(kind == MONEY for _, kind in spec) else tuple(name for name, _ in spec)
-    if len(_COUNT_NAMES) < 64:  # the tables' specs; a spec made on the fly is read each time
-        _COUNT_NAMES[id(spec)] = (spec, names)
-    return names
+    if any(kind == MONEY for _, kind in spec):
+        return None
+    return tuple(name for name, _ in spec)
 
 
 def _money(number: Decimal, unit: str, where: str, cell: Cell, notes: Notes) -> Decimal:
