@@ -292,34 +292,53 @@ class _Found:
 
 def _cut_line(line: str, number: int, found: _Found, out: list[Cell], spaced: list[int]) -> None:
     """Append the cells of one line (any but a short single cell) to ``out``, noting those holding a space."""
+    if len(line) > _MAX_CACHED_LINE:
+        pieces = _line_pieces(line, found.indent_tab, found.wide_spaces, found.site_marks)
+    else:
+        pieces = _cached_line_pieces(line, found.indent_tab, found.wide_spaces, found.site_marks)
+    for text, raw, column, space in pieces:
+        if space:
+            spaced.append(len(out))
+        out.append(_new_cell(Cell, (text, raw, number, column)))
+
+
+#: A cell as a line is cut: (folded text, as printed, 1-based column, holds a space).
+_Piece = tuple[str, str, int, bool]
+# a longer line is prose, read once: its cut is not kept
+_MAX_CACHED_LINE = 400
+
+
+def _line_pieces(line: str, indent_tab: bool, wide_spaces: bool, site_marks: bool) -> tuple[_Piece, ...]:
+    """The cells of one line as :func:`cut` reads them, given what the text holds (see :class:`_Found`)."""
     stripped = line.strip()
     if not stripped:
         # a line of tabs is a row of blank cells (one, a tab-indented blank, in Word dumps)
         if "\t" in line:
-            out.extend(Cell("", "", number, offset + 1) for offset, _ in _split_tabs(line, found.indent_tab))
-        return
-    if _is_chrome(stripped, found.site_marks):
-        return
+            return tuple(("", "", offset + 1, False) for offset, _ in _split_tabs(line, indent_tab))
+        return ()
+    if _is_chrome(stripped, site_marks):
+        return ()
     if "\t" in line:
-        pieces = _split_tabs(line, found.indent_tab)
+        pieces = _split_tabs(line, indent_tab)
     elif "|" in line:
         if "---" in line and _MARKDOWN_RULE.match(line):
-            return
+            return ()
         pieces = _split_pipes(line)
-    elif "  " in line or (found.wide_spaces and _SPACE_RUN.search(line) is not None):
+    elif "  " in line or (wide_spaces and _SPACE_RUN.search(line) is not None):
         pieces = _split_spaces(line)
     elif len(stripped) > MAX_LABEL:  # one cell of prose: no label is that long, so it needs no folding
-        if holds_space(stripped):
-            spaced.append(len(out))
-        out.append(_new_cell(Cell, (stripped, stripped, number, len(line) - len(line.lstrip()) + 1)))
-        return
+        return ((stripped, stripped, len(line) - len(line.lstrip()) + 1, holds_space(stripped)),)
     else:  # the line is one cell
         pieces = [(0, line)]
+    out = []
     for offset, piece in pieces:
         text, raw, lead, space = _piece(piece)
-        if space:
-            spaced.append(len(out))
-        out.append(_new_cell(Cell, (text, raw, number, offset + lead + 1)))
+        out.append((text, raw, offset + lead + 1, space))
+    return tuple(out)
+
+
+# table rows recur from report to report (labels, rows of zeros, blank cells)
+_cached_line_pieces = functools.lru_cache(maxsize=4096)(_line_pieces)
 
 
 _DROPPED = ("", "", 0, False)  # a blank line, or page chrome
