@@ -9,9 +9,10 @@ import giar_parse
 from conftest import DATA
 from giar_parse import labels
 from giar_parse.reading import normalise
-from giar_parse.reading.grammar import classifier, classifier_starts
+from giar_parse.reading.grammar import classifier, classifier_starts, tables, terminal_starts
 from giar_parse.reading.lexer import tokens
 from giar_parse.reading.normalise import cells, fold
+from giar_parse.reading.terminals import _Terminals
 
 ROWS_TAB_2021 = (DATA / "2021" / "pingtan-gov-2023.rows-tab.txt").read_text(encoding="utf-8")
 RECEIVED_ROW = "一、本年新收政府信息公开申请数量\t80\t1\t0\t0\t0\t0\t81"
@@ -97,17 +98,29 @@ OFFICIAL = [
 ]
 
 
-@given(
-    st.one_of(
-        st.sampled_from(sorted({fold(label) for label in OFFICIAL})),
-        st.text(alphabet="".join(sorted({char for label in OFFICIAL for char in fold(label)})) + "x9(", min_size=1),
-    )
+# an official label (folded), or a text of their letters and a few others
+_LABEL_TEXT = st.one_of(
+    st.sampled_from(sorted({fold(label) for label in OFFICIAL})),
+    st.text(alphabet="".join(sorted({char for label in OFFICIAL for char in fold(label)})) + "x9(", min_size=1),
 )
+
+
+@given(_LABEL_TEXT)
 def test_a_cell_whose_first_character_starts_no_terminal_matches_none(text: str) -> None:
     starts = classifier_starts()
     assert starts is not None
     if classifier().fullmatch(text):
         assert text[0] in starts
+
+
+@given(st.lists(_LABEL_TEXT, min_size=1, max_size=8))
+def test_the_terminal_by_first_character_is_the_classifiers(texts: list[str]) -> None:
+    # a fresh look-up, each text asked often enough that its first character's own regex answers too
+    by_first = _Terminals(tables()["terminals"], terminal_starts(), classifier())
+    for text in texts:
+        match = classifier().fullmatch(text)
+        expected = match.lastgroup if match else None
+        assert {by_first.of(text) for _ in range(30)} == {expected}
 
 
 def reads_alike(found: tuple[str, str, int, bool] | None, line: str, *, indent_tab: bool) -> None:

@@ -23,7 +23,16 @@ from giar_parse.reading.transformer import ToElements
 if TYPE_CHECKING:
     from lark import Lark
 
-__all__ = ["LEXER_TERMINALS", "automaton", "classifier", "classifier_starts", "lark_parser", "load", "tables"]
+__all__ = [
+    "LEXER_TERMINALS",
+    "automaton",
+    "classifier",
+    "classifier_starts",
+    "lark_parser",
+    "load",
+    "tables",
+    "terminal_starts",
+]
 
 #: Terminals the lexer makes itself rather than by matching a cell against a pattern.
 LEXER_TERMINALS = frozenset({"CELLS", "PROSE"})
@@ -95,11 +104,16 @@ def classifier() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def terminal_starts() -> tuple[frozenset[str] | None, ...]:
+    """For each cell terminal (in the classifier's order), the characters its matches start with (None: any)."""
+    return tuple(first_characters(pattern) for _, pattern in tables()["terminals"])
+
+
+@functools.lru_cache(maxsize=1)
 def classifier_starts() -> frozenset[str] | None:
     """The characters a cell matching any cell terminal starts with (None: not known); others are text."""
     found: set[str] = set()
-    for _, pattern in tables()["terminals"]:
-        starts = first_characters(pattern)
+    for starts in terminal_starts():
         if starts is None:
             return None
         found |= starts
@@ -110,4 +124,4 @@ def load() -> None:
     """Load the grammar now (once per process), e.g. in a worker before its first report."""
     automaton()
     classifier()
-    classifier_starts()
+    terminal_starts()

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from giar_parse.model import Diagnostic
 from giar_parse.reading.fuzzy import match_label, official_label
-from giar_parse.reading.grammar import classifier, classifier_starts
 from giar_parse.reading.normalise import MAX_LABEL, MAX_SPACED, Cell, fold, holds_space
 from giar_parse.reading.tables.requests import ROWS
+from giar_parse.reading.terminals import terminal_of
 from giar_parse.reading.token import Token, make_token
 from giar_parse.reading.transformer import HEADING_KINDS
 from giar_parse.reading.values import is_value
@@ -58,11 +58,7 @@ def _classify(text: str) -> str:
         return _VALUE
     if len(text) > MAX_LABEL:
         return _TEXT
-    starts = classifier_starts()
-    if starts is not None and text[0] not in starts:
-        return _TEXT  # no terminal starts so
-    match = classifier().fullmatch(text)
-    return match.lastgroup or _TEXT if match else _TEXT
+    return terminal_of(text) or _TEXT
 
 
 def _piece_kind(text: str) -> str:
