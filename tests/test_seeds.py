@@ -8,6 +8,7 @@ import pytest
 
 import giar_parse
 from conftest import differences, seed_expected, seed_text
+from giar_parse import checks
 
 
 def test_seed_matches_expected(seed_id: str) -> None:
@@ -71,6 +72,35 @@ def test_seed_000_lost_column_is_not_inferred_when_values_differ() -> None:
     assert report.requests is not None and report.requests.unavailable.not_held is not None
     assert report.requests.unavailable.not_held.natural_person is None
     assert any(d.code == "cells.missing" and d.severity == "error" for d in report.diagnostics)
+
+
+def test_seed_000_lost_column_is_not_inferred_without_a_full_received_row() -> None:
+    # 本年新收 printing six values too (and so unread itself): nothing shows which column the text lost
+    text = seed_text("000_bd42eb570d158966").replace("数量\t15\t0\t0\t0\t0\t0\t15", "数量\t15\t0\t0\t0\t0\t15")
+    report = giar_parse.parse(text)
+    assert report.requests is not None and report.requests.partially_disclosed is not None
+    assert report.requests.partially_disclosed.natural_person is None
+    assert report.requests.received is not None and report.requests.received.natural_person is None
+    missing = [d for d in report.diagnostics if d.code == "cells.missing"]
+    assert len(missing) == 22 and all("本年新收 and 上年结转" in d.message for d in missing)
+    assert not any(d.code == "cells.inferred" for d in report.diagnostics)
+
+
+def test_a_column_lost_from_every_row_is_not_guessed() -> None:
+    # every applicant a 商业企业 (0 5 0 0 0 0 5), the 自然人 0s lost from every row: read as 自然人 5
+    # every identity would hold, and every number would be wrong
+    text = seed_text("000_bd42eb570d158966")
+    lines = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        values = [cell for cell in cells if cell.isdigit()]
+        if len(values) == 7:
+            cells = cells[: len(cells) - 7] + values[:1] + values[2:]  # 本年新收, 上年结转: the second 0 lost
+        lines.append("\t".join(cells))
+    report = giar_parse.parse("\n".join(lines))
+    assert report.requests is not None
+    read = [row for _, row in checks.request_rows(report.requests) if row is not None]
+    assert read and all(row.natural_person is None for row in read)
 
 
 def test_provenance_points_at_the_cell() -> None:

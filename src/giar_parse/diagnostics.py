@@ -194,10 +194,13 @@ _ALL = (
         "warning",
         "Rows of table 三 print 6 of 7 values, the four between the first and the last are 0 and the "
         "first equals the last: one 0 column was lost in text extraction, so all five 法人或其他组织 "
-        "columns are read as 0, where every identity of the table holds with them (else "
-        "``cells.disagree``). One summary, naming the first such row.",
-        "Usually nothing: the inference only fires where the row's own total proves it. Check the report "
-        "if the 0s matter to you.",
+        "columns are read as 0. Only where 本年新收 and 上年结转 print all seven values with 0 under "
+        "法人或其他组织 (else ``cells.missing``: the lost column could as well be 自然人), and where every "
+        "identity of the table holds with them (else ``cells.disagree``). One summary, naming the first "
+        "such row.",
+        "Usually nothing: then the table's own arithmetic proves the reading. It rests on that arithmetic "
+        "(the row sum of a row whose lost cell cannot be checked): a report that breaks it in just that "
+        "cell is read as if it held. Check the report if the 0s matter to you.",
     ),
     CodeInfo(
         "cells.disagree",

@@ -99,6 +99,8 @@ def request_table(rows: Sequence[Row], notes: Notes, lines: Sequence[str] = ()) 
         elif how:
             guessed[key] = chosen
             (paired if how == "paired" else inferred).append(path)
+    if inferred and not _anchored(found, guessed):
+        _unproven(found, guessed, notes, inferred)
     _agree(found, guessed, notes, paired, inferred)
     _summarise(notes, paired, inferred)
     _agree_positioned(found, positioned, notes)
@@ -293,6 +295,45 @@ def _agree_positioned(
             path,
             row.cell.line,
         )
+
+
+def _anchored(found: dict[tuple[str, ...], Counts], guessed: dict[tuple[str, ...], Row]) -> bool:
+    """本年新收 and 上年结转 print all seven values, 0 under each 法人或其他组织 column.
+
+    Then the table's flow (一+二 = 三+四) and outcome sum leave no 法人或其他组织 applicant in
+    any row, so a row printing six values with the four between its first and last 0, and
+    those equal, lost one of those columns' 0s; without these rows it might as well have lost
+    its 自然人 (``0 5 0 0 0 0 5`` prints as ``5 0 0 0 0 5``).
+    """
+    for key in (("received",), ("carried_over",)):
+        row = found.get(key)
+        if row is None or key in guessed:
+            return False
+        values = [getattr(row, column) for column in COLUMNS]
+        if None in values or any(values[1:-1]):
+            return False
+    return True
+
+
+def _unproven(
+    found: dict[tuple[str, ...], Counts], guessed: dict[tuple[str, ...], Row], notes: Notes, inferred: list[str]
+) -> None:
+    """Leave unread the rows the lost-0 rule would place, where :func:`_anchored` does not prove it."""
+    for key, row in list(guessed.items()):
+        path = _PATHS[key]
+        if path not in inferred:
+            continue
+        del guessed[key]
+        found[key] = _unread()
+        notes.add(
+            "cells.missing",
+            "error",
+            f"{path} prints 6 of 7 values; which column the text lost is proven only where 本年新收 and 上年结转 "
+            "print all seven, with 0 under 法人或其他组织, and they do not here, so none are read",
+            path,
+            row.cell.line,
+        )
+    inferred.clear()
 
 
 def _lost_zero(numbers: Sequence[Decimal | None]) -> bool:
