@@ -108,10 +108,17 @@ def test_two_equal_values_that_agree_with_every_identity_are_read() -> None:
     assert _codes(_two_values(0, 0)).get("cells.assigned") == "warning"
 
 
-def test_three_appeal_values_are_totals_only_when_all_are_zero() -> None:
+def test_three_appeal_values_are_totals_only_when_all_are_zero_and_the_outcomes_print_blank() -> None:
     table = "\n".join(_APPEAL_WORDS)
-    assert _values(_with_appeals(table + "\n0\n0\n0")) == [None, None, None, None, 0] * 3
-    text = _with_appeals(table + "\n3\n1\n2")
+    blank_outcomes = "|\n|\n|\n0 |\n" + "|\n|\n|\n|\n0 |\n" * 2  # as a pipe table of one cell per line prints it
+    assert _values(_with_appeals(table + "\n" + blank_outcomes)) == [None, None, None, None, 0] * 3
+    for values in ("3 |", "1 |", "2 |"):
+        blank_outcomes = blank_outcomes.replace("0 |", values, 1)
+    text = _with_appeals(table + "\n" + blank_outcomes)
+    assert _values(text) == [None] * 15
+    assert _codes(text).get("cells.missing") == "error"
+    # three 0s and nothing else: a text that lost twelve cells of any columns prints the same
+    text = _with_appeals(table + "\n0\n0\n0")
     assert _values(text) == [None] * 15
     assert _codes(text).get("cells.missing") == "error"
 

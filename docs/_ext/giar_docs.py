@@ -232,6 +232,21 @@ def _spaced_low(label: str, shift: int = 0) -> Callable[[str], str]:
     return edit
 
 
+def _natural_persons_only(text: str) -> str:
+    """The sample with no 法人或其他组织 applicant in table 三: each row's seven values ``a 0 0 0 0 0 a``."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if "本年新收政府信息公开申请数量" in line)
+    i = start
+    while i + 7 <= len(lines) and "行政复议" not in lines[i]:
+        values = [line.strip() for line in lines[i : i + 7]]
+        if all(value.isdigit() for value in values):
+            lines[i : i + 7] = [f"\t{value}" for value in (values[0], "0", "0", "0", "0", "0", values[0])]
+            i += 7
+        else:
+            i += 1
+    return "\n".join(lines)
+
+
 def _cells(*values: str) -> str:
     return "".join(f"\t{value}\n" for value in values)
 
@@ -286,7 +301,9 @@ EXAMPLES: dict[str, Example] = {
         "two of the seven values of （一）予以公开 deleted", _replace(_cells("3603", "222", "1"), _cells("3603"))
     ),
     "cells.assigned": Example(
-        "table 四 printing only three values, all 0", _replace(_APPEAL_ROW, _cells("0", "0", "0"))
+        "table 四 printing only three values, all 0, each after blank cells (the outcome cells, one of the "
+        "first group's four lost)",
+        _replace(_APPEAL_ROW, _cells("", "", "", "0", *[*[""] * 4, "0"] * 2)),
     ),
     "cells.disagree": Example(
         "（一）予以公开 printing only 3603 and 3887 (which are not equal, so not 自然人 and 总计)",
@@ -307,11 +324,12 @@ EXAMPLES: dict[str, Example] = {
         _spaced_low("规范性文件", -3),
     ),
     "cells.inferred": Example(
-        "one of the five 0 columns of 7.属于行政执法案卷 deleted (with the blank padding after the row)",
-        _replace(
+        "every 法人或其他组织 applicant of table 三 left out (their five columns 0, 总计 the 自然人 column), "
+        "then one of the five 0 columns of 7.属于行政执法案卷 deleted (with the blank padding after the row)",
+        lambda text: _replace(
             _cells("49", "0", "0", "0", "0", "0", "49") + "\n\t\n\t\n\t8.",
             _cells("49", "0", "0", "0", "0", "49") + "\n\t8.",
-        ),
+        )(_natural_persons_only(text)),
     ),
     "amount.unit": Example(
         "政府集中采购 采购总金额 printed as ``370`` instead of ``370亿元``", _replace("\t370亿元\n", "\t370\n")

@@ -185,7 +185,8 @@ _ALL = (
         "A short row was placed by a fixed rule: a row of table 三 printing 2 of 7 values is read as "
         "自然人 and 总计 (the five 法人或其他组织 columns stay ``None``) where the two are equal and every "
         "identity of the table holds with them (else ``cells.disagree``); table 四 printing 3 of 15 "
-        "values, all 0, is read as its three 总计 columns. One summary for table 三, naming the first such row.",
+        "values, all 0, with blank cells before each (its outcome cells left blank), is read as its three 总计 "
+        "columns. One summary for table 三, naming the first such row.",
         "Check one such row against the report: agencies that only fill 自然人 and 总计 are common, and "
         "then the reading is right. If the report does print more values, the text lost them.",
     ),

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from giar_parse.model import Diagnostic
 from giar_parse.reading.fuzzy import match_label, official_label
+from giar_parse.reading.glued import unglued
 from giar_parse.reading.normalise import MAX_LABEL, MAX_SPACED, Cell, fold, holds_space
 from giar_parse.reading.tables.requests import ROWS
 from giar_parse.reading.terminals import terminal_of
@@ -31,6 +32,7 @@ _STRAY_MAX_LENGTH = 60
 # two numbers side by side in one cell: a row of values joined by single spaces
 _NUMBERS_TOGETHER = re.compile(r"\d\s+[+\-\d]")
 _PIECE = re.compile(r"\S+")
+_DIGITS = frozenset("0123456789")
 
 _VALUE, _TEXT = "value", "text"
 # a cell inside a table that is dropped (with an info note): a piece of a header word, or a
@@ -165,14 +167,17 @@ def _fuzzy_note(cell: Cell, terminal: str, how: str) -> Diagnostic:
     )
 
 
-def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[str], bool]:
-    """The cells' kinds, in one pass; and whether three one-character cells stand in a row.
+def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[str], bool, list[Cell]]:
+    """The cells' kinds, in one pass; whether three one-character cells stand in a row; the glued cells.
 
     A label cell repeated on its line (a merged cell copied into every grid cell) is read once
     (the copies are of kind ``_REPEAT``), and inside tables text that is a cut-off or mistyped
-    long label becomes that label, a piece of a header word a fragment.
+    long label becomes that label, a piece of a header word a fragment.  A cell inside a
+    table that is a row label with its first value (``行政规范性文件77``, see :mod:`.glued`)
+    is returned to be cut apart.
     """
     kinds: list[str] = []
+    glued: list[Cell] = []
     letters = False  # three one-character cells in a row, which may spell a word
     streak = 0
     in_table = after_appeal_header = False
@@ -191,10 +196,13 @@ def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[str], 
             if _is_fragment(text, in_table, after_appeal_header):
                 kind = _FRAGMENT
             elif in_table and len(text) <= MAX_LABEL:
-                fuzzy = match_label(text)
-                if fuzzy is not None:
-                    kind = fuzzy[0]
-                    notes.append(_fuzzy_note(cell, *fuzzy))
+                if unglued(cell.raw) is not None:
+                    glued.append(cell)  # read again once cut apart
+                else:
+                    fuzzy = match_label(text)
+                    if fuzzy is not None:
+                        kind = fuzzy[0]
+                        notes.append(_fuzzy_note(cell, *fuzzy))
         elif kind in _HEADINGS:
             in_table = after_appeal_header = False
         else:  # a table label or header
@@ -202,13 +210,28 @@ def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[str], 
                 kinds.append(_REPEAT)  # the same label again on its line
                 continue
             in_table = True
+            if text[-1] in _DIGITS and unglued(cell.raw) is not None:
+                glued.append(cell)  # a label whose pattern ends in .* took in the value after it
             if kind in _APPEAL_HEADER:
                 after_appeal_header = True
             elif kind not in _HEADER_WORDS:
                 after_appeal_header = False
         kinds.append(kind)
         last = cell
-    return kinds, letters
+    return kinds, letters, glued
+
+
+def _unglue(cells: list[Cell], glued: list[Cell]) -> list[Cell]:
+    """``cells`` with each of ``glued`` cut into its pieces (see :func:`.glued.unglued`)."""
+    cut = {id(cell) for cell in glued}
+    out: list[Cell] = []
+    for cell in cells:
+        pieces = unglued(cell.raw) if id(cell) in cut else None
+        if pieces is None:
+            out.append(cell)
+            continue
+        out.extend(Cell(text, raw, cell.line, cell.column + start) for text, raw, start in pieces)
+    return out
 
 
 def _stray(kinds: list[str], start: int) -> bool:
@@ -329,10 +352,13 @@ def tokens(cells: list[Cell], spaced: Sequence[int] | None = None) -> tuple[list
     """
     notes: list[Diagnostic] = []
     _expand(cells, _spaced(cells) if spaced is None else spaced)
-    kinds, letters = _classified(cells, notes)
+    kinds, letters, glued = _classified(cells, notes)
+    if glued:  # a row label printed with its first value: read again, cut apart
+        cells, notes = _unglue(cells, glued), []
+        kinds, letters, _ = _classified(cells, notes)
     if letters:  # a header printed one character per cell: its words first, where they spell any
         spelled = _spelled(cells)
         if len(spelled) != len(cells):
             cells, notes = spelled, []
-            kinds, _ = _classified(cells, notes)
+            kinds, _, _ = _classified(cells, notes)
     return _stream(cells, kinds, notes), notes

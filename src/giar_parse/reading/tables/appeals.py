@@ -33,15 +33,18 @@ def appeal_table(table: Appeal, notes: Notes, lines: Sequence[str] = ()) -> Appe
     line = table.header[0].line if table.header else None
     if is_split(None, table.cells):
         return _positioned(table, notes, lines, line)
-    placed = fit([cell for cell in table.cells if cell.text or cell.line not in header_lines], _WIDTH)
+    cells = [cell for cell in table.cells if cell.text or cell.line not in header_lines]
+    placed = fit(cells, _WIDTH)
     slots = placed.slots
     # three values read as the three 总计 columns agree with 总计 = 维持 + 纠正 + 其他 + 尚未审结 (the
-    # other cells blank) only where all three are 0
+    # other cells blank) only where all three are 0, and only where the text shows the outcome
+    # cells left blank: a text that lost cells prints three 0s of any columns the same way
     if (
         slots is None
         and placed.how == "short"
         and len(placed.printed) == len(GROUPS)
         and all(read(cell.text).number == 0 for cell in placed.printed)
+        and _blank_outcomes(cells)
     ):
         totals = iter(placed.printed)
         slots = [next(totals) if name == "total" else None for _ in GROUPS for name in OUTCOMES]
@@ -66,6 +69,23 @@ def appeal_table(table: Appeal, notes: Notes, lines: Sequence[str] = ()) -> Appe
         )
         slots = [None] * _WIDTH
     return _assemble(slots, notes, placed=placed.slots is not None or any(slots))
+
+
+def _blank_outcomes(cells: Sequence[Cell]) -> bool:
+    """Blank cells stand before each of the three values: a group's four outcome cells left blank.
+
+    One of a group's four may stand on the header's last line (the grid's row starts there), so
+    three will do.
+    """
+    runs: list[int] = []
+    blanks = 0
+    for cell in cells:
+        if cell.text:
+            runs.append(blanks)
+            blanks = 0
+        else:
+            blanks += 1
+    return len(runs) == len(GROUPS) and all(len(OUTCOMES) - 2 <= run <= len(OUTCOMES) - 1 for run in runs)
 
 
 def _assemble(slots: Sequence[Cell | None], notes: Notes | None, *, placed: bool) -> AppealTable:

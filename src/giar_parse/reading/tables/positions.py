@@ -36,11 +36,15 @@ def is_split(label: Cell | None, cells: Sequence[Cell]) -> bool:
     line; that is no sign of a value printed low, so a row counts as split only where one of
     its lines holds two of its cells.  ``cells`` are in text order, after ``label``.
     """
-    lines = [cell.line for cell in cells if cell.text]
+    printed = [cell for cell in cells if cell.text]
+    lines = [cell.line for cell in printed]
     if len(lines) < 2 or lines[0] == lines[-1]:
         return False
-    # the label's line holding a value too (it is the first line), or a line holding two values
-    return (label is not None and label.line == lines[0]) or len(set(lines)) < len(lines)
+    # the label's line holding a value too (it is the first line), or a line holding two values;
+    # a value printed right after the label, with no gap, was joined to it by the extraction
+    # (see reading.glued): it stands in no column of its own
+    beside = label is not None and label.line == lines[0] and printed[0].column != label.column + len(label.raw)
+    return beside or len(set(lines)) < len(lines)
 
 
 def _apart(bands: Sequence[Band]) -> bool:

@@ -355,7 +355,8 @@ def _summarise(notes: Notes, paired: list[str], inferred: list[str]) -> None:
             "cells.inferred",
             "warning",
             f"{len(inferred)} row(s) of table 三 print 6 of 7 values; the first is read as 自然人, the last as 总计, "
-            "and since the four between are 0 and 总计 equals 自然人 all five 法人或其他组织 columns are read as 0 "
+            "and since the four between are 0, 总计 equals 自然人 and 本年新收 and 上年结转 print no 法人或其他组织 "
+            "applicant, all five 法人或其他组织 columns are read as 0 "
             f"(first: {inferred[0]})",
             inferred[0],
         )
