@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import giar_parse
 from conftest import DATA, differences
 from giar_parse.reading.glued import unglued
@@ -82,3 +84,18 @@ def test_only_a_whole_row_label_is_cut_from_its_value() -> None:
         "第二十条第(五)项",
     ):
         assert unglued(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["pingtan-gov-2023.pymupdf", "pingtan-gov-2023.pypdf", "pingtan-gov-2024.pymupdf", "pingtan-gov-2024.pypdf"],
+)
+def test_pypdf_and_pymupdf_text_of_the_2021_pdfs_is_read(name: str) -> None:
+    # tests/data/extractors: the text PyMuPDF 2.0 (get_text) and pypdf 7.1 (extract_text) give the
+    # LibreOffice PDFs of tests/data/2021, which join row labels to their first values
+    text = (DATA / "extractors" / f"{name}.txt").read_text(encoding="utf-8")
+    expected = json.loads((DATA / "2021" / f"{name.split('.', maxsplit=1)[0]}.json").read_text(encoding="utf-8"))
+    report = giar_parse.parse(text)
+    assert differences(expected["requests"], giar_parse.to_dict(report)["requests"]) == []
+    assert differences(expected["active"], giar_parse.to_dict(report)["active"]) == []
+    assert differences(expected["appeals"], giar_parse.to_dict(report)["appeals"]) == []
