@@ -1,7 +1,7 @@
 """Cells read from the text other tools extract from the samples' PDF, web page and Word files.
 
     pip install -e . --group extractors     # the tools (none is a dependency of giar-parse)
-    python benchmarks/bench_extractors.py
+    python benchmarks/bench_extractors.py   # pdftotext too where poppler-utils is installed
 
 Users often hold a report as text some other tool made.  For every sample with hand-read
 values (``../shared/samples`` where present, else the two Pingtan reports of
@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
+import subprocess
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -68,6 +70,14 @@ def _pypdf_layout(path: Path) -> str:
     import pypdf  # noqa: PLC0415
 
     return "\n".join(page.extract_text(extraction_mode="layout") for page in pypdf.PdfReader(str(path)).pages)
+
+
+def _pdftotext(*options: str) -> Extract:
+    def extract(path: Path) -> str:
+        command = ["pdftotext", "-enc", "UTF-8", *options, str(path), "-"]
+        return subprocess.run(command, capture_output=True, check=True).stdout.decode("utf-8")
+
+    return extract
 
 
 def _html2text(path: Path) -> str:
@@ -136,6 +146,9 @@ TOOLS: dict[str, list[tuple[str, str, Extract]]] = {
         ("PyMuPDF get_text", "pymupdf", _pymupdf),
         ("pypdf extract_text", "pypdf", _pypdf),
         ("pypdf layout mode", "pypdf", _pypdf_layout),
+        ("pdftotext (poppler)", "command:pdftotext", _pdftotext()),
+        ("pdftotext -layout", "command:pdftotext", _pdftotext("-layout")),
+        ("pdftotext -raw", "command:pdftotext", _pdftotext("-raw")),
     ],
     ".html": [
         ("html2text", "html2text", _html2text),
@@ -197,6 +210,9 @@ def main() -> None:
 
 
 def _installed(module: str) -> bool:
+    """A module that imports, or ``command:name``, a program on the PATH."""
+    if module.startswith("command:"):
+        return shutil.which(module.removeprefix("command:")) is not None
     return importlib.util.find_spec(module) is not None
 
 
