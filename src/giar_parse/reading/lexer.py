@@ -349,6 +349,7 @@ def tokens(cells: list[Cell], spaced: Sequence[int] | None = None) -> tuple[list
     values after it are the row's where the row had none before it, else a ``CELLS`` token
     of their own (which only a header takes).  A cell of single-space-separated cells (PDF
     text) is cut into them first; ``spaced`` lists the cells holding a space, where known.
+    A row label printed together with its first value (``行政规范性文件77``) is cut apart.
     """
     notes: list[Diagnostic] = []
     _expand(cells, _spaced(cells) if spaced is None else spaced)
