@@ -9,6 +9,7 @@ of their column.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -247,3 +248,29 @@ def test_table_four_refused_where_a_low_value_touches_another() -> None:
     assert parsed.appeals is not None
     assert parsed.appeals.review == Outcomes(None, None, None, None, None)
     assert diagnostics(parsed, "cells.unaligned") == ["appeals"]
+
+
+def _low(lines: list[str], label: str, index: int) -> None:
+    """Move the value at ``index`` of the row starting with ``label`` onto a line of its own below, at its x."""
+    at = next(i for i, line in enumerate(lines) if line.startswith(label))
+    value = [found for found in re.finditer(r"\S+", lines[at]) if found.start() > 0][index]
+    x = width(lines[at][: value.start()])
+    lines[at] = lines[at][: value.start()] + " " * len(value[0]) + lines[at][value.end() :]
+    lines.insert(at + 1, " " * x + value[0])
+
+
+def test_a_low_value_in_terminal_padded_text_where_characters_and_display_width_disagree() -> None:
+    """Text padded in display width right after its labels (the ``spaced`` layout), 规章 and 行政处罚
+    printing a value low, so that the full rows of three values have labels of 4 and 5 characters
+    only; 其他对外管理服务事项 prints its first value low.  Counted in characters those full rows
+    keep to a grid too, loosely, and place that row's values one column to the left: the measure
+    in which the full rows align exactly is the text's."""
+    active = attrs.evolve(ACTIVE, licensing=ItemCounts(7, -8, 100000), other_services=ItemCounts(1, 2, 3))
+    lines = giar_parse.render(attrs.evolve(DRAWN, active=active), layout=Layout.SPACED).split("\n")
+    _low(lines, "规章", 1)
+    _low(lines, "行政处罚", 1)
+    _low(lines, "其他对外管理服务事项", 0)
+    assert "其他对外管理服务事项       +2       3\n                       1\n" in "\n".join(lines)
+    parsed = giar_parse.parse("\n".join(lines))
+    assert parsed.active == active
+    assert "active.other_services" in diagnostics(parsed, "cells.positioned")

@@ -72,6 +72,7 @@ class _Run:
     def __init__(self, line: int, row: Sequence[Band]) -> None:
         self.lines = [line]
         self.bands = list(row)
+        self._rows = [row]
 
     def take(self, line: int, row: Sequence[Band]) -> bool:
         """Add ``row`` where it keeps to this grid."""
@@ -80,7 +81,17 @@ class _Run:
             return False
         self.lines.append(line)
         self.bands = bands
+        self._rows.append(row)
         return True
+
+    @property
+    def spread(self) -> int:
+        """How far the rows' values stray from one alignment in their columns (0: each starts, or ends, at one x)."""
+        out = 0
+        for column in zip(*self._rows, strict=True):
+            starts, ends = [start for start, _ in column], [end for _, end in column]
+            out += min(max(starts) - min(starts), max(ends) - min(ends))
+        return out
 
 
 def _runs(rows: Sequence[tuple[int, Sequence[Band]]]) -> list[_Run]:
@@ -113,7 +124,8 @@ class Grid:
         """Per measure kept (``"chars"``, ``"display"``): the runs of full rows on one grid.
 
         Only the measure by which most full rows keep to a grid (rows in runs, less one per run) is
-        kept; both where they tie.
+        kept; where they tie, the one in which each column's values keep closer to one alignment
+        (left or right); both where that ties too.
         """
         if self._known is None:
             full = [p for p in ([c for c in row if c.text] for row in self._rows) if self._is_full(p)]
@@ -128,7 +140,12 @@ class Grid:
                 found = {m: [_Run(full[0][0].line, [self._span(cell, m) for cell in full[0]])] for m in _MEASURES}
             covered = {m: sum(len(run.lines) for run in runs) - len(runs) for m, runs in found.items()}
             best = max(covered.values(), default=0)
-            self._known = {m: runs for m, runs in found.items() if covered[m] == best}
+            kept = {m: runs for m, runs in found.items() if covered[m] == best}
+            # where both keep as many rows, the one in which they align exactly is how the text is padded
+            # (counted in the other, values after labels of other lengths stand a little apart)
+            spread = {m: sum(run.spread for run in runs) for m, runs in kept.items()}
+            least = min(spread.values(), default=0)
+            self._known = {m: runs for m, runs in kept.items() if spread[m] == least}
         return self._known
 
     def _is_full(self, printed: Sequence[Cell]) -> bool:
