@@ -181,16 +181,3 @@ def test_prose_fragment_like_a_label_outside_tables_stays_prose() -> None:
     assert not any(d.code == "label.fuzzy" for d in report.diagnostics)
     assert "要求行政机关确认或重新出" in report.sections[0].body
     assert report.requests == giar_parse.parse(original).requests
-
-
-def test_values_beside_the_group_label_of_the_three_other_handling_rows_are_not_its_own() -> None:
-    # a wrapped first sub-row label above the group label's line, its values beside the group label
-    # (as inscriptis renders the web page): （六）其他处理 heads its three rows and has no values here
-    first = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
-    text = rows_tab().replace(f"（六）其他处理\t{first}\t1\t", f"{first}\n（六）其他处理\t1\t")
-    assert f"{first}\n（六）其他处理\t1\t0" in text
-    report = giar_parse.parse(text)
-    assert report.requests is not None and report.requests.other_handling is None
-    parts = report.requests.other_handling_parts
-    assert parts is not None and parts.no_correction is not None and parts.no_correction.total is None
-    assert any(d.code == "row.unexpected" and d.line == 68 for d in report.diagnostics)

@@ -280,8 +280,7 @@ _ALL = (
         "warning",
         "A row that is not part of the table: a table 二 row of the other template (e.g. 政府集中采购 in a "
         "2021-template table), or a table 三 group label such as （三）不予公开 printing numbers of its own "
-        "(a subtotal row that unofficial templates add; （六）其他处理 too where the table prints its three "
-        "rows, and a wrapped first row's values may stand beside it). Its values are ignored.",
+        "(a subtotal row that unofficial templates add). Its values are ignored.",
         "Nothing for the official data. If you need the extra row, read it from the report's text at the "
         "diagnostic's line.",
     ),

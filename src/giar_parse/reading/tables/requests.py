@@ -79,17 +79,8 @@ def request_table(rows: Sequence[Row], notes: Notes, lines: Sequence[str] = ()) 
                     row.cell.line,
                 )
             continue
-        if key == ("other_handling",) and has_parts:  # （六）其他处理 heading its three sub-rows
-            if prints(row.cells):
-                notes.add(
-                    "row.unexpected",
-                    "warning",
-                    f"table 三 prints the three rows of （六）其他处理, so {row.cell.raw!r} heads them; the values "
-                    "printed beside it are ignored",
-                    None,
-                    row.cell.line,
-                )
-            continue
+        if key == ("other_handling",) and has_parts and not prints(row.cells):
+            continue  # （六）其他处理 heading its three sub-rows
         copies.setdefault(key, []).append(row)
     found: dict[tuple[str, ...], Counts] = {}
     guessed: dict[tuple[str, ...], Row] = {}
