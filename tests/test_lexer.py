@@ -9,7 +9,7 @@ import giar_parse
 from conftest import DATA
 from giar_parse import labels
 from giar_parse.reading import normalise
-from giar_parse.reading.grammar import classifier, classifier_starts, tables, terminal_starts
+from giar_parse.reading.grammar import classifier, tables, terminal_starts
 from giar_parse.reading.lexer import tokens
 from giar_parse.reading.normalise import cells, fold
 from giar_parse.reading.terminals import _Terminals
@@ -106,11 +106,12 @@ _LABEL_TEXT = st.one_of(
 
 
 @given(_LABEL_TEXT)
-def test_a_cell_whose_first_character_starts_no_terminal_matches_none(text: str) -> None:
-    starts = classifier_starts()
-    assert starts is not None
-    if classifier().fullmatch(text):
-        assert text[0] in starts
+def test_a_cell_a_terminal_matches_starts_with_one_of_that_terminals_first_characters(text: str) -> None:
+    match = classifier().fullmatch(text)
+    if match:
+        names = [name for name, _ in tables()["terminals"]]
+        starts = terminal_starts()[names.index(match.lastgroup or "")]
+        assert starts is not None and text[0] in starts
 
 
 @given(st.lists(_LABEL_TEXT, min_size=1, max_size=8))

@@ -27,7 +27,6 @@ __all__ = [
     "LEXER_TERMINALS",
     "automaton",
     "classifier",
-    "classifier_starts",
     "lark_parser",
     "load",
     "tables",
@@ -107,17 +106,6 @@ def classifier() -> re.Pattern[str]:
 def terminal_starts() -> tuple[frozenset[str] | None, ...]:
     """For each cell terminal (in the classifier's order), the characters its matches start with (None: any)."""
     return tuple(first_characters(pattern) for _, pattern in tables()["terminals"])
-
-
-@functools.lru_cache(maxsize=1)
-def classifier_starts() -> frozenset[str] | None:
-    """The characters a cell matching any cell terminal starts with (None: not known); others are text."""
-    found: set[str] = set()
-    for starts in terminal_starts():
-        if starts is None:
-            return None
-        found |= starts
-    return frozenset(found)
 
 
 def load() -> None:
