@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from giar_parse.model import Diagnostic
 from giar_parse.reading.fuzzy import match_label, official_label
-from giar_parse.reading.glued import unglued
+from giar_parse.reading.glued import Piece, unglued
 from giar_parse.reading.normalise import MAX_LABEL, MAX_SPACED, Cell, fold, holds_space
 from giar_parse.reading.tables.requests import ROWS
 from giar_parse.reading.terminals import terminal_of
@@ -77,14 +77,17 @@ def _pieces(cell: Cell) -> list[Cell] | None:
     ``果 （二）部分公开…``); otherwise it stays whole (prose).
     """
     cut = _cut(cell.raw)
-    if cut is None:
-        return None
+    return None if cut is None else _cells_of(cell, cut)
+
+
+def _cells_of(cell: Cell, pieces: Sequence[Piece]) -> list[Cell]:
+    """The cells a cell is cut into: ``pieces`` of its text, each (folded, as printed, offset)."""
     line, column = cell.line, cell.column
-    return [_new_cell(Cell, (text, raw, line, column + start)) for text, raw, start in cut]
+    return [_new_cell(Cell, (text, raw, line, column + start)) for text, raw, start in pieces]
 
 
 @functools.lru_cache(maxsize=4096)
-def _cut(raw: str) -> tuple[tuple[str, str, int], ...] | None:
+def _cut(raw: str) -> tuple[Piece, ...] | None:
     """The pieces of a cell as :func:`_pieces` cuts it: (folded, as printed, offset); None where it stays whole."""
     ends = raw.rsplit(None, 1)
     if len(ends) < 2 or len(raw) > MAX_SPACED:
@@ -229,8 +232,8 @@ def _unglue(cells: list[Cell], glued: list[Cell]) -> list[Cell]:
         pieces = unglued(cell.raw) if id(cell) in cut else None
         if pieces is None:
             out.append(cell)
-            continue
-        out.extend(Cell(text, raw, cell.line, cell.column + start) for text, raw, start in pieces)
+        else:
+            out += _cells_of(cell, pieces)
     return out
 
 
