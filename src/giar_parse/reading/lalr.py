@@ -12,7 +12,8 @@ ToElements method), there is no automaton and Lark's driver is used.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from giar_parse.errors import GiarParseError
@@ -47,44 +48,51 @@ class Automaton(NamedTuple):
     start: int
     end: int
 
-    def feed(self, state_stack: list[int], value_stack: list[Any], token: Token) -> bool:
-        """Shift ``token`` after every reduction it calls for; False where it cannot follow.
+    def run(self, stream: Iterable[Token], skipped: Callable[[Token], None]) -> Any:
+        """Feed every token of ``stream``, then the end; ``skipped`` is told of each token that cannot follow.
 
-        As in Lark, reductions made before the token turns out not to fit are kept.
+        As in Lark, reductions made before a token turns out not to fit are kept.  Raises
+        GiarParseError where the stream ends before the start rule is complete.
         """
-        states = self.states
-        kind = token.type
-        while True:
-            action = states[state_stack[-1]].get(kind)
-            if action is None:
-                return False
-            if action >= 0:
-                state_stack.append(action)
-                value_stack.append(token)
-                return True
-            size, origin, reduce = self.rules[~action]
-            if size == 1:
-                children = [value_stack.pop()]
-                state_stack.pop()
-            elif size:
-                children = value_stack[-size:]
-                del state_stack[-size:]
-                del value_stack[-size:]
-            else:
-                children = []
-            value_stack.append(children if reduce is None else reduce(children))
-            state_stack.append(states[state_stack[-1]][origin])
-
-    def finish(self, state_stack: list[int], value_stack: list[Any]) -> Any:
-        """Reduce to the start rule at the end of the stream and return its value."""
-        self.feed(state_stack, value_stack, _END)  # the end state takes nothing more, so nothing is shifted
+        states, rules = self.states, self.rules
+        state_stack: list[int] = [self.start]
+        value_stack: list[Any] = []
+        state = states[self.start]
+        for token in itertools.chain(stream, (_END,)):
+            kind = token.type
+            while True:
+                action = state.get(kind)
+                if action is None:
+                    if token is not _END:
+                        skipped(token)
+                    break
+                if action >= 0:
+                    state_stack.append(action)
+                    value_stack.append(token)
+                    state = states[action]
+                    break
+                size, origin, reduce = rules[~action]
+                if size == 1:
+                    children = [value_stack.pop()]
+                    state_stack.pop()
+                elif size:
+                    children = value_stack[-size:]
+                    del state_stack[-size:]
+                    del value_stack[-size:]
+                else:
+                    children = []
+                value_stack.append(children if reduce is None else reduce(children))
+                goto = states[state_stack[-1]][origin]
+                state_stack.append(goto)
+                state = states[goto]
+        # the end state takes nothing more, so the end of the stream is never shifted
         if state_stack[-1] == self.end:
             return value_stack[-1]
-        wanted = ", ".join(sorted(name for name in self.states[state_stack[-1]] if name.isupper()))
+        wanted = ", ".join(sorted(name for name in states[state_stack[-1]] if name.isupper()))
         raise GiarParseError(f"the tables could not be read: the report ends where {wanted} must follow")
 
 
-#: What :meth:`Automaton.finish` feeds: the end of the stream.
+#: What :meth:`Automaton.run` feeds last: the end of the stream.
 _END = Token("$END", None, 0, 0)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 from giar_parse.errors import GiarParseError
 from giar_parse.model import Diagnostic, Report
@@ -47,14 +47,14 @@ def _elements(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[E
     run = automaton()
     if run is None:
         return _elements_by_lark(stream, text, notes)
-    state_stack: list[Any] = [run.start]
-    value_stack: list[Any] = []
     skipped = 0
-    for token in stream:
-        if not run.feed(state_stack, value_stack, token):
-            skipped += 1
-            _skipped(token, skipped, text, notes)
-    return cast(list[Element], run.finish(state_stack, value_stack))
+
+    def skip(token: Token) -> None:
+        nonlocal skipped
+        skipped += 1
+        _skipped(token, skipped, text, notes)
+
+    return cast(list[Element], run.run(stream, skip))
 
 
 def _elements_by_lark(stream: list[Token], text: str, notes: list[Diagnostic]) -> list[Element]:
