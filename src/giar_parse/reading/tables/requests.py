@@ -7,13 +7,21 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from giar_parse import checks
-from giar_parse.model import Counts, NotProcessed, OtherHandlingParts, RequestTable, Unavailable, Withheld
+from giar_parse.model import (
+    Counts,
+    NotProcessed,
+    OtherHandlingParts,
+    ProvenanceMap,
+    RequestTable,
+    Unavailable,
+    Withheld,
+)
 from giar_parse.reading.normalise import Cell
 from giar_parse.reading.tables.cells import Notes, build, one_copy, prints
 from giar_parse.reading.tables.placement import fit, has_trailing_padding, is_lossy
 from giar_parse.reading.tables.positions import Grid, is_split
 from giar_parse.reading.transformer import Row
-from giar_parse.reading.values import read
+from giar_parse.reading.values import count, read
 
 __all__ = ["COLUMNS", "ROWS", "request_table"]
 
@@ -195,11 +203,12 @@ def _row(row: Row, path: str, shape: _Shape, notes: Notes) -> tuple[Counts, str]
         return build(Counts, _SPEC, [printed[0], *[None] * 5, printed[1]], path=path, table="三", notes=notes), "paired"
     if placed.how == "short" and len(printed) == len(COLUMNS) - 1 and _lost_zero(numbers):
         # one 法人或其他组织 column lost; every other one prints 0 and 总计 equals 自然人
-        counts = build(
-            Counts, _SPEC, [printed[0], *[None] * 5, printed[-1]], path=path, table="三", notes=notes, placed=False
-        )
-        zeros = Counts(counts.natural_person, 0, 0, 0, 0, 0, counts.total, provenance=counts.provenance)
-        return zeros, "inferred"
+        slots = [printed[0], *[None] * 5, printed[-1]]
+        first, last = count(printed[0].text), count(printed[-1].text)
+        if first is None or last is None:  # not counts: read (and reported) as build reads them
+            counts = build(Counts, _SPEC, slots, path=path, table="三", notes=notes, placed=False)
+            first, last = counts.natural_person, counts.total
+        return Counts(first, 0, 0, 0, 0, 0, last, provenance=ProvenanceMap(COLUMNS, tuple(slots))), "inferred"
     if placed.how == "short" and len(printed) == 2:
         notes.add(
             "cells.disagree",
