@@ -132,16 +132,33 @@ def _is_label(kind: str) -> bool:
     return kind not in (_VALUE, _TEXT) and kind not in _HEADINGS
 
 
-def _spelled(cells: list[Cell]) -> list[Cell]:
-    """Runs of one-character cells that spell a table label or header word become that word."""
+def _spelled(cells: list[Cell], starts: Sequence[int]) -> list[Cell]:
+    """``cells`` with the words that runs of one-character cells spell (a table label or header) made whole.
+
+    ``starts`` are where the runs of at least ``_MIN_SPELLED`` such cells start (as
+    :func:`_classified` finds them); the cells between them are kept as they are.
+    """
+    out: list[Cell] = []
+    done = 0
+    for start in starts:
+        end = start
+        while end < len(cells) and _is_letter(cells[end]):
+            end += 1
+        out += cells[done:start]
+        out += _spelled_run(cells[start:end])
+        done = end
+    out += cells[done:]
+    return out
+
+
+def _spelled_run(cells: list[Cell]) -> list[Cell]:
+    """A run of one-character cells, each stretch of up to ``_MAX_SPELLED`` that spells a label made one cell."""
     out: list[Cell] = []
     i = 0
     while i < len(cells):
         cell = cells[i]
-        if _is_letter(cell) and _classify(cell.text) == _TEXT:
-            end = i + 1
-            while end < len(cells) and end - i < _MAX_SPELLED and _is_letter(cells[end]):
-                end += 1
+        if _classify(cell.text) == _TEXT:
+            end = min(len(cells), i + _MAX_SPELLED)
             for stop in range(end, i + _MIN_SPELLED - 1, -1):
                 word = "".join(c.text for c in cells[i:stop])
                 if _is_label(_classify(word)):
@@ -170,8 +187,8 @@ def _fuzzy_note(cell: Cell, terminal: str, how: str) -> Diagnostic:
     )
 
 
-def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[str], bool, list[Cell]]:
-    """The cells' kinds, in one pass; whether three one-character cells stand in a row; the glued cells.
+def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[str], list[int], list[Cell]]:
+    """The cells' kinds, in one pass; where runs of three or more one-character cells start; the glued cells.
 
     A label cell repeated on its line (a merged cell copied into every grid cell) is read once
     (the copies are of kind ``_REPEAT``), and inside tables text that is a cut-off or mistyped
@@ -181,7 +198,7 @@ def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[str], 
     """
     kinds: list[str] = []
     glued: list[Cell] = []
-    letters = False  # three one-character cells in a row, which may spell a word
+    letters: list[int] = []  # where three or more one-character cells in a row start: they may spell a word
     streak = 0
     in_table = after_appeal_header = False
     last: Cell | None = None
@@ -189,7 +206,8 @@ def _classified(cells: list[Cell], notes: list[Diagnostic]) -> tuple[list[str], 
         text = cell.text
         if len(text) == 1 and "\u4e00" <= text <= "\u9fff":
             streak += 1
-            letters = letters or streak >= _MIN_SPELLED
+            if streak == _MIN_SPELLED:
+                letters.append(len(kinds) + 1 - _MIN_SPELLED)
         else:
             streak = 0
         kind = _classify(text)
@@ -361,7 +379,7 @@ def tokens(cells: list[Cell], spaced: Sequence[int] | None = None) -> tuple[list
         cells, notes = _unglue(cells, glued), []
         kinds, letters, _ = _classified(cells, notes)
     if letters:  # a header printed one character per cell: its words first, where they spell any
-        spelled = _spelled(cells)
+        spelled = _spelled(cells, letters)
         if len(spelled) != len(cells):
             cells, notes = spelled, []
             kinds, _, _ = _classified(cells, notes)
