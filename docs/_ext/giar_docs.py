@@ -252,6 +252,8 @@ def _cells(*values: str) -> str:
 
 
 _DUPLICATES_ROW = _cells("2.重复申请", "40", "23", "0", "0", "0", "0", "63")
+_OUTCOME_LABELS = _cells("三、本年度办理结果", "（一）予以公开")
+_PARTIAL_LABEL = _cells("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
 _APPEAL_ROW = _cells("155", "62", "84", "85", "386", "351", "43", "68", "102", "564", "51", "4", "12", "17", "84")
 
 
@@ -330,6 +332,13 @@ EXAMPLES: dict[str, Example] = {
             _cells("49", "0", "0", "0", "0", "0", "49") + "\n\t\n\t\n\t8.",
             _cells("49", "0", "0", "0", "0", "49") + "\n\t8.",
         )(_natural_persons_only(text)),
+    ),
+    "cells.overflow": Example(
+        "the labels 三、本年度办理结果, （一）予以公开 and （二）部分公开 moved from above their values to after "
+        "the table's last row, as a PDF read in its page order prints them",
+        lambda text: _replace("\t144\n", "\t144\n" + _OUTCOME_LABELS + _PARTIAL_LABEL)(
+            _replace(_OUTCOME_LABELS, "")(_replace("\t3887\n\n\t\n" + _PARTIAL_LABEL, "\t3887\n")(text))
+        ),
     ),
     "amount.unit": Example(
         "政府集中采购 采购总金额 printed as ``370`` instead of ``370亿元``", _replace("\t370亿元\n", "\t370\n")

@@ -206,8 +206,8 @@ _ALL = (
     CodeInfo(
         "cells.disagree",
         "error",
-        "A short row of table 三 could have been placed by a rule (``cells.assigned``, ``cells.inferred``) "
-        "or by x position (``cells.positioned``), "
+        "A short row of table 三 could have been placed by a rule (``cells.assigned``, ``cells.inferred``), "
+        "by x position (``cells.positioned``) or in the order of the rows (``cells.overflow``), "
         "but the placement breaks an identity of the report's own arithmetic (its row sum, or a column's "
         "flow or outcome sum). The placement is not made: every value of the row is ``None``.",
         "Read the row by hand from the report (the diagnostic's path and line). ``strict=True`` raises "
@@ -223,6 +223,18 @@ _ALL = (
         "table's identities hold with it. Table 四 (one row) is read in the order of its values' x positions, "
         "where each 总计 then holds. One per row, naming it.",
         "Usually nothing: the placement follows the page. Check the row against the report if it matters.",
+    ),
+    CodeInfo(
+        "cells.overflow",
+        "warning",
+        "A row of table 三 prints the values of several rows (7 for each) and the rows next to it in the "
+        "table print none, their labels standing elsewhere in the text: a PDF read in the page's order "
+        "(``pdftotext`` with no option) prints the rows beside a tall merged cell (三、本年度办理结果) apart "
+        "from their values. The values are read in the order of the rows, only where one set of rows next "
+        "to each other can take them, each group of 7 keeps its row sum, every row of the table is read "
+        "and every identity holds (else ``cells.disagree``). One per such row, naming it.",
+        "Usually nothing: the values come in the page's order and the table's arithmetic holds with them. "
+        "Check the rows against the report if it matters (the diagnostic's line is where the values stand).",
     ),
     CodeInfo(
         "cells.unaligned",

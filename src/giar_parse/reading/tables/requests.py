@@ -18,6 +18,7 @@ from giar_parse.model import (
 )
 from giar_parse.reading.normalise import Cell
 from giar_parse.reading.tables.cells import Notes, build, one_copy, prints
+from giar_parse.reading.tables.overflow import Regrouped, regroup
 from giar_parse.reading.tables.placement import fit, has_trailing_padding, is_lossy
 from giar_parse.reading.tables.positions import Grid, is_split
 from giar_parse.reading.transformer import Row
@@ -90,6 +91,7 @@ def request_table(rows: Sequence[Row], notes: Notes, lines: Sequence[str] = ()) 
         if key == ("other_handling",) and has_parts and not prints(row.cells):
             continue  # （六）其他处理 heading its three sub-rows
         copies.setdefault(key, []).append(row)
+    regrouped = regroup(copies, _order(copies, has_parts), len(COLUMNS))
     found: dict[tuple[str, ...], Counts] = {}
     guessed: dict[tuple[str, ...], Row] = {}
     paired: list[str] = []
@@ -112,7 +114,64 @@ def request_table(rows: Sequence[Row], notes: Notes, lines: Sequence[str] = ()) 
     _agree(found, guessed, notes, paired, inferred)
     _summarise(notes, paired, inferred)
     _agree_positioned(found, positioned, notes)
+    _agree_regrouped(found, regrouped, copies, notes)
     return _assemble(found, notes)
+
+
+def _order(copies: dict[tuple[str, ...], list[Row]], has_parts: bool) -> list[tuple[str, ...]]:
+    """The table's rows top to bottom: （六）'s three sub-rows where it has them, else （六） itself.
+
+    With sub-rows, （六）其他处理 is a row of its own only where it prints values (see ``request_table``).
+    """
+    return [
+        key
+        for key in ROWS.values()
+        if (key[0] != _PARTS or has_parts) and (key != ("other_handling",) or not has_parts or key in copies)
+    ]
+
+
+def _agree_regrouped(
+    found: dict[tuple[str, ...], Counts],
+    regrouped: list[Regrouped],
+    copies: dict[tuple[str, ...], list[Row]],
+    notes: Notes,
+) -> None:
+    """Keep the rows given values printed after another row's label only where the whole table then holds.
+
+    Every row of the table must be read and every identity hold (row sums, flow, outcome sums):
+    the order of the values is the page's, and only the table's arithmetic can show a row missed.
+    """
+    if not regrouped:
+        return
+    table = _assemble(found, None)
+    unread = [path for path, row in checks.request_rows(table) if row is None or row == _UNREAD]
+    broken = [d.message for d in checks.check_requests(table)]
+    for group in regrouped:
+        source, line = _PATHS[group.source], copies[group.source][0].cell.line
+        others = ", ".join(_PATHS[key] for key in group.window if key != group.source)
+        printed = f"{source} prints {len(group.window) * len(COLUMNS)} values, 7 for each of {len(group.window)} rows"
+        if not (unread or broken):
+            notes.add(
+                "cells.overflow",
+                "warning",
+                f"{printed}: its own and those of {others}, the rows next to it in the table, whose labels "
+                "the text prints elsewhere with no values; each group keeps its row sum and the table its "
+                "identities, so they are read in the order of the rows",
+                source,
+                line,
+            )
+            continue
+        why = f"{unread[0]} is not read" if unread else f"the table breaks an identity (first: {broken[0]})"
+        for key in group.window:
+            found[key] = _unread()
+        notes.add(
+            "cells.disagree",
+            "error",
+            f"{printed} (with {others}, whose labels print none); {why}, so the reading cannot be checked "
+            "and none of them is read",
+            source,
+            line,
+        )
 
 
 class _Shape:
