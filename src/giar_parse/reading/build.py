@@ -130,6 +130,8 @@ def build_report(text: str, elements: list[Element], lexer_notes: Sequence[Diagn
     rows = [row for element in elements if isinstance(element, Request) for row in element.rows]
     appeals = [element for element in elements if isinstance(element, Appeal)]
     request_headers = [e.header[0] for e in elements if isinstance(e, Request) and e.header]
+    # the values after table 三's header, before its first row label (none in most texts)
+    lead = next((e.header[-1].cells for e in elements if isinstance(e, Request) and e.header), ())
     elements.clear()
     has_tables = bool(blocks or rows or appeals)
     distinct_headings = {section.number for section in sections}
@@ -169,7 +171,7 @@ def build_report(text: str, elements: list[Element], lexer_notes: Sequence[Diagn
     del restating, bodies
     lines = TextLines(text)  # for the rare row printed over several lines
     active = active_disclosure(blocks, template, notes, lines) if blocks else None
-    requests = request_table(rows, notes, lines) if rows else None
+    requests = request_table(rows, notes, lines, lead) if rows else None
     appeal = next((appeal_table(table, notes, lines) for table in appeals if table.cells), None)
     if appeal is None and appeals:
         header = appeals[0].header

@@ -45,6 +45,12 @@ class Notes:
         """Count ``cells`` cells of ``table`` that print nothing."""
         self.blanks[table] = self.blanks.get(table, 0) + cells
 
+    def merge(self, other: Notes) -> None:
+        """Take in what ``other`` collected (a reading kept after it was compared with another)."""
+        self.items.extend(other.items)
+        for table, blanks in other.blanks.items():
+            self.blank(table, blanks)
+
     def finish(self) -> list[Diagnostic]:
         """All diagnostics, one summary per table with blank cells appended."""
         for table, blanks in self.blanks.items():

@@ -17,6 +17,7 @@ from giar_parse.model import (
     Withheld,
 )
 from giar_parse.reading.normalise import Cell
+from giar_parse.reading.tables.above import leading_row, values_first
 from giar_parse.reading.tables.cells import Notes, build, one_copy, prints
 from giar_parse.reading.tables.overflow import Regrouped, regroup
 from giar_parse.reading.tables.placement import fit, has_trailing_padding, is_lossy
@@ -66,12 +67,72 @@ _PART_LABELS = frozenset(label for label, key in ROWS.items() if key[0] == _PART
 _FLOW_ROWS = frozenset({"received", "carried_over", "total", "carried_forward"})
 
 
-def request_table(rows: Sequence[Row], notes: Notes, lines: Sequence[str] = ()) -> RequestTable:
+def request_table(
+    rows: Sequence[Row], notes: Notes, lines: Sequence[str] = (), lead: Sequence[Cell] = ()
+) -> RequestTable:
     """Build table 三, placing short rows only where the table shows how and its arithmetic agrees.
 
     ``lines`` is the text the cells were cut from; a row whose values it prints over several
     lines is placed by their x positions under the columns of the table's full rows.
+    ``lead`` are the values printed after the table's header, before its first row label:
+    where they are a row, the values may stand before their labels (see :mod:`.above`), and
+    the table is read whichever way its arithmetic proves, or not at all.
     """
+    if not leading_row(lead, len(COLUMNS)):
+        return _read(rows, notes, lines)
+    where = lead[0].line
+    has_parts = any(row.label in _PART_LABELS for row in rows)
+    takes = [row.label in ROWS and not (row.label == "OTHER_HANDLING" and has_parts) for row in rows]
+    first = values_first(rows, lead, takes)
+    if first is not None:
+        shifted = Notes()
+        table = _read(first, shifted, lines)
+        if _whole(table) == ([], []):
+            notes.merge(shifted)
+            notes.add(
+                "cells.before_label",
+                "warning",
+                "table 三 prints its values before their row labels (a row of values stands between its header "
+                "and 一、本年新收): each label is read with the values printed before it, the one reading with "
+                "which every row is read and every identity of the table holds",
+                "requests",
+                where,
+            )
+            return table
+    usual = Notes()
+    table = _read(rows, usual, lines)
+    values = " ".join(cell.raw for cell in lead if cell.text)
+    if _whole(table) == ([], []):
+        notes.merge(usual)
+        notes.add(
+            "layout.unexpected",
+            "warning",
+            f"{values!r} stands between table 三's header and its first row; it is no row's and was skipped",
+            None,
+            where,
+        )
+        return table
+    notes.add(
+        "cells.disagree",
+        "error",
+        f"table 三 prints a row of values ({values}) between its header and its first row label, so its values "
+        "may stand before their labels; neither reading (each label with the values after it, or with those "
+        "before it) reads every row with every identity holding, so no row of the table is read",
+        "requests",
+        where,
+    )
+    return _read([row._replace(cells=()) for row in rows], Notes(), lines)
+
+
+def _whole(table: RequestTable) -> tuple[list[str], list[str]]:
+    """The rows of table 三 not read, and the identities it breaks (two empty lists: the table holds)."""
+    unread = [path for path, row in checks.request_rows(table) if row is None or row == _UNREAD]
+    broken = [d.message for d in checks.check_requests(table)]
+    return unread, broken
+
+
+def _read(rows: Sequence[Row], notes: Notes, lines: Sequence[str]) -> RequestTable:
+    """Table 三 read with each row label taking the values printed after it."""
     shape = _Shape(rows, lines)
     # without sub-rows a （六）其他处理 printing only blank cells is the one row, blank
     has_parts = any(row.label in _PART_LABELS for row in rows)
@@ -143,9 +204,7 @@ def _agree_regrouped(
     """
     if not regrouped:
         return
-    table = _assemble(found, None)
-    unread = [path for path, row in checks.request_rows(table) if row is None or row == _UNREAD]
-    broken = [d.message for d in checks.check_requests(table)]
+    unread, broken = _whole(_assemble(found, None))
     for group in regrouped:
         source, line = _PATHS[group.source], copies[group.source][0].cell.line
         others = ", ".join(_PATHS[key] for key in group.window if key != group.source)
