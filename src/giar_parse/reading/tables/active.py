@@ -84,7 +84,7 @@ def active_disclosure(
     copies: dict[str, list[tuple[Row, str]]] = {}
     for block in blocks:
         unit = _header_unit(block, template)
-        for row in block.rows:
+        for row in _rows(block, rows_spec, notes):
             if row.label not in rows_spec:
                 notes.add(
                     "row.unexpected",
@@ -103,6 +103,32 @@ def active_disclosure(
             notes.add("row.missing", "error", f"table 二 has no row active.{name}", f"active.{name}")
     record = ActiveDisclosure2021 if template == "2021" else ActiveDisclosure2019
     return record(**values)  # type: ignore[arg-type]
+
+
+def _rows(
+    block: ActiveBlock, rows_spec: dict[str, tuple[str, type, tuple[tuple[str, object], ...]]], notes: Notes
+) -> Sequence[Row]:
+    """The block's rows; with no values where a row of them stands between its column header and its first row.
+
+    Values there stand before their row labels (a PDF read by baseline prints a label centred
+    in its cell after the row's values): read the usual way, each label would take the next
+    row's values, and table 二 has no arithmetic to tell, so none of the block's rows is read.
+    """
+    lead = [cell for cell in block.columns[-1].cells if cell.text] if block.columns else []
+    if not lead or not block.rows or block.rows[0].label not in rows_spec:
+        return block.rows
+    if len(lead) != len(rows_spec[block.rows[0].label][2]):  # not a row of values (values a stray text cut off)
+        return block.rows
+    notes.add(
+        "cells.disagree",
+        "error",
+        f"table 二 prints {' '.join(cell.raw for cell in lead)!r} between a column header and its first row "
+        f"({block.rows[0].cell.raw!r}): its values may stand before their row labels, which nothing in the "
+        "table can tell, so none of that block's rows is read",
+        None,
+        lead[0].line,
+    )
+    return [row._replace(cells=()) for row in block.rows]
 
 
 def _add_row(
