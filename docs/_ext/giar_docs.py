@@ -254,6 +254,20 @@ def _cells(*values: str) -> str:
 _DUPLICATES_ROW = _cells("2.重复申请", "40", "23", "0", "0", "0", "0", "63")
 _OUTCOME_LABELS = _cells("三、本年度办理结果", "（一）予以公开")
 _PARTIAL_LABEL = _cells("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
+
+
+def _values_before_labels(text: str) -> str:
+    """The sample's tables as tab rows, each table 三 row's seven values on a line before its label."""
+    lines = giar_parse.render(giar_parse.parse(text), layout=giar_parse.Layout.TABS).split("\n")
+    first = next(i for i, line in enumerate(lines) if "本年新收" in line)
+    last = next(i for i, line in enumerate(lines) if "结转下年度继续办理" in line)
+    for i in range(first, last + 1):
+        cells = lines[i].split("\t")
+        if len(cells) > 7:
+            lines[i] = "\t".join(cells[-7:]) + "\n" + "\t".join(cells[:-7])
+    return "\n".join(lines)
+
+
 _APPEAL_ROW = _cells("155", "62", "84", "85", "386", "351", "43", "68", "102", "564", "51", "4", "12", "17", "84")
 
 
@@ -339,6 +353,10 @@ EXAMPLES: dict[str, Example] = {
         lambda text: _replace("\t144\n", "\t144\n" + _OUTCOME_LABELS + _PARTIAL_LABEL)(
             _replace(_OUTCOME_LABELS, "")(_replace("\t3887\n\n\t\n" + _PARTIAL_LABEL, "\t3887\n")(text))
         ),
+    ),
+    "cells.before_label": Example(
+        "table 三 of the sample written as tab-separated rows, each row's values on a line before its label",
+        read=lambda text: giar_parse.parse(_values_before_labels(text)),
     ),
     "amount.unit": Example(
         "政府集中采购 采购总金额 printed as ``370`` instead of ``370亿元``", _replace("\t370亿元\n", "\t370\n")

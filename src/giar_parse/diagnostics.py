@@ -207,7 +207,8 @@ _ALL = (
         "cells.disagree",
         "error",
         "A short row of table 三 could have been placed by a rule (``cells.assigned``, ``cells.inferred``), "
-        "by x position (``cells.positioned``) or in the order of the rows (``cells.overflow``), "
+        "by x position (``cells.positioned``) or in the order of the rows (``cells.overflow``, "
+        "``cells.before_label``), "
         "but the placement breaks an identity of the report's own arithmetic (its row sum, or a column's "
         "flow or outcome sum). The placement is not made: every value of the row is ``None``.",
         "Read the row by hand from the report (the diagnostic's path and line). ``strict=True`` raises "
@@ -235,6 +236,19 @@ _ALL = (
         "and every identity holds (else ``cells.disagree``). One per such row, naming it.",
         "Usually nothing: the values come in the page's order and the table's arithmetic holds with them. "
         "Check the rows against the report if it matters (the diagnostic's line is where the values stand).",
+    ),
+    CodeInfo(
+        "cells.before_label",
+        "warning",
+        "Table 三 prints each row's values before its label: a PDF read by baseline (pdfminer.six with "
+        "``boxes_flow=None``) prints a label centred in a tall cell after the row's values, so a row of values "
+        "stands between the header and 一、本年新收. Each label is read with the values printed before it, "
+        "only where that reads every row and every identity of the table holds; where the usual reading "
+        "does instead, it is kept, and where neither does, no row of the table is read (``cells.disagree``). "
+        "Where a row prints nothing at all, or 一、本年新收 a single value, nothing in the text shows the order. "
+        "Table 二 has no arithmetic: a block with values before its first row is not read.",
+        "Usually nothing: the table's arithmetic holds only with this reading. Check a row against the report "
+        "if it matters.",
     ),
     CodeInfo(
         "cells.unaligned",
