@@ -6,6 +6,8 @@ Every text here is written by the test itself: a report of zeros rendered by ``r
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import giar_parse
@@ -242,3 +244,13 @@ def test_a_missing_agency_is_said() -> None:
     parsed = giar_parse.parse(text)
     assert parsed.agency is None
     assert _codes(text).get("metadata.agency") == "info"
+
+
+def test_markdown_backslash_escapes_are_read_as_the_characters_they_escape() -> None:
+    # mammoth and html2text write a paragraph starting with a numbered label as ``1\.属于国家秘密``
+    text = giar_parse.render(giar_parse.parse(giar_parse.sample_text()), layout=giar_parse.Layout.LINES)
+    escaped = re.sub(r"(?m)^(\t?)(\d)\.", r"\1\2\\.", text)
+    assert "\t1\\.属于国家秘密" in escaped
+    report = giar_parse.parse(escaped)
+    assert report.requests == giar_parse.parse(text).requests
+    assert not any(d.code == "row.missing" for d in report.diagnostics)

@@ -64,6 +64,9 @@ _MARKDOWN_HEADING = LazyPattern(r"^\s{0,3}#{1,6}\s+")
 _BOLD = LazyPattern(r"\*\*|__")
 _BOOKMARK = LazyPattern(r"\[bookmark:[^\]\n]{0,200}\]")
 _NBSP_ENTITY = LazyPattern(r"&nbsp;?|&#160;|&#xa0;", re.IGNORECASE)
+# a markdown backslash escape of ASCII punctuation (``1\.属于国家秘密``, as mammoth and html2text write a
+# paragraph starting with a numbered label)
+_MARKDOWN_ESCAPE = LazyPattern(r"\\([!-/:-@\[-`{-~])")
 _QUOTE_MARKS = "\"'“”‘’「」『』〝〞＂＇"
 _QUOTES = str.maketrans("", "", _QUOTE_MARKS)
 _HAS_QUOTE = re.compile(f"[{_QUOTE_MARKS}]")
@@ -246,8 +249,8 @@ def cut(text: str) -> tuple[list[Cell], list[int]]:
         text = _newlines(text)
     lines = text.split("\n")
     # what the text holds at all, so that a line is searched only for what can be in it
-    marks = ("[bookmark:" in text, "&" in text, "#" in text or "*" in text or "__" in text)
-    mark_chars = "".join(chars for chars, held in zip(("[", "&", "#*_"), marks, strict=True) if held)
+    marks = ("[bookmark:" in text, "&" in text, "#" in text or "*" in text or "__" in text, "\\" in text)
+    mark_chars = "".join(chars for chars, held in zip(("[", "&", "#*_", "\\"), marks, strict=True) if held)
     marked = re.compile(f"[{re.escape(mark_chars)}]").search if mark_chars else None
     found_in_text = _Found(
         "\t" in text and _uses_indent_tabs(lines),
@@ -392,12 +395,18 @@ def holds_space(raw: str) -> bool:
     return len(raw) <= MAX_SPACED and (" " in raw or "\u3000" in raw)
 
 
-def _unmarked(line: str, bookmarks: bool, entities: bool, markdown: bool) -> str:
-    """The line with bookmarks, ``&nbsp;`` entities and markdown marks blanked (so columns stay)."""
+def _unmarked(line: str, bookmarks: bool, entities: bool, markdown: bool, escapes: bool) -> str:
+    r"""The line with bookmarks, ``&nbsp;`` entities and markdown marks blanked (so columns stay).
+
+    A markdown backslash escape (a backslash before ASCII punctuation, as in ``1\.属于…``) loses its
+    backslash; the columns after it move by one.
+    """
     if bookmarks and "[" in line:
         line = _BOOKMARK.sub(lambda m: " " * len(m.group()), line)
     if entities and "&" in line:
         line = _NBSP_ENTITY.sub(lambda m: " " * len(m.group()), line)
     if markdown and ("#" in line or "*" in line or "__" in line):
         line = _markdown_plain(line)
+    if escapes and "\\" in line:
+        line = _MARKDOWN_ESCAPE.sub(r"\1", line)
     return line
