@@ -40,6 +40,22 @@ def _pdfminer(path: Path) -> str:
     return str(extract_text(str(path)))
 
 
+def _pdfminer_baseline(path: Path) -> str:
+    """pdfminer.six ordering text boxes by their position only (``boxes_flow=None``), a common setting."""
+    from pdfminer.high_level import extract_text  # noqa: PLC0415
+    from pdfminer.layout import LAParams  # noqa: PLC0415
+
+    return str(extract_text(str(path), laparams=LAParams(boxes_flow=None)))
+
+
+def _pymupdf_blocks(path: Path) -> str:
+    """PyMuPDF's text blocks, one after another."""
+    import pymupdf  # noqa: PLC0415
+
+    with pymupdf.open(str(path)) as document:
+        return "\n".join(block[4] for page in document for block in page.get_text("blocks"))
+
+
 def _pdfium(path: Path) -> str:
     import pypdfium2  # noqa: PLC0415
 
@@ -121,6 +137,14 @@ def _docx2txt(path: Path) -> str:
     return str(docx2txt.process(str(path)))
 
 
+def _mammoth_markdown(path: Path) -> str:
+    """mammoth's markdown (it escapes a paragraph's leading ``1.`` as ``1\\.``)."""
+    import mammoth  # noqa: PLC0415
+
+    with path.open("rb") as file:
+        return str(mammoth.convert_to_markdown(file).value)
+
+
 def _python_docx(path: Path) -> str:
     """Paragraphs and table rows (cells joined by tabs) in document order."""
     import docx  # noqa: PLC0415
@@ -141,9 +165,11 @@ def _python_docx(path: Path) -> str:
 TOOLS: dict[str, list[tuple[str, str, Extract]]] = {
     ".pdf": [
         ("pdfminer.six extract_text", "pdfminer", _pdfminer),
+        ("pdfminer.six boxes_flow=None", "pdfminer", _pdfminer_baseline),
         ("pypdfium2 get_text_range", "pypdfium2", _pdfium),
         ("pdfplumber layout=True", "pdfplumber", _pdfplumber_layout),
         ("PyMuPDF get_text", "pymupdf", _pymupdf),
+        ("PyMuPDF get_text('blocks')", "pymupdf", _pymupdf_blocks),
         ("pypdf extract_text", "pypdf", _pypdf),
         ("pypdf layout mode", "pypdf", _pypdf_layout),
         ("pdftotext (poppler)", "command:pdftotext", _pdftotext()),
@@ -161,6 +187,7 @@ TOOLS: dict[str, list[tuple[str, str, Extract]]] = {
     ],
     ".docx": [
         ("docx2txt", "docx2txt", _docx2txt),
+        ("mammoth markdown", "mammoth", _mammoth_markdown),
         ("python-docx (document order)", "docx", _python_docx),
     ],
 }
