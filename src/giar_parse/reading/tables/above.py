@@ -8,18 +8,22 @@ each in the wrong row.
 
 :func:`values_first` is that other reading: the runs of values, in the order printed, each
 given to the next row label.  Which of the two readings is the table's is left to its
-arithmetic (``requests.request_table``).
+arithmetic (:func:`either_reading`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from giar_parse.reading.normalise import Cell
+from giar_parse.reading.tables.cells import Notes
 from giar_parse.reading.transformer import Row
 from giar_parse.reading.values import count
 
-__all__ = ["leading_row", "values_first"]
+__all__ = ["either_reading", "leading_row", "values_first"]
+
+T = TypeVar("T")
 
 
 def leading_row(lead: Sequence[Cell], width: int) -> bool:
@@ -46,3 +50,66 @@ def values_first(rows: Sequence[Row], lead: Sequence[Cell], takes_values: Sequen
         return None
     given = iter(printing)
     return [row._replace(cells=next(given) if takes else ()) for row, takes in zip(rows, takes_values, strict=True)]
+
+
+def either_reading(
+    rows: Sequence[Row],
+    lead: Sequence[Cell],
+    takes_values: Sequence[bool],
+    read: Callable[[Sequence[Row], Notes], T],
+    holds: Callable[[T], bool],
+    notes: Notes,
+) -> T:
+    """The table read whichever way its arithmetic proves: values before their labels, or after; or no row.
+
+    ``read`` builds the table from rows (its notes into the Notes given), ``holds`` says whether
+    every row of it is read and every identity holds.  The values before the labels are tried
+    first (``lead`` is a row of values, :func:`leading_row`); where neither reading holds, every
+    row is read with no values, and one error says why.
+    """
+    where = lead[0].line
+    values = " ".join(cell.raw for cell in lead if cell.text)
+    first = values_first(rows, lead, takes_values)
+    shifted = None if first is None else _holding(first, read, holds)
+    if shifted is not None:
+        notes.merge(shifted[1])
+        notes.add(
+            "cells.before_label",
+            "warning",
+            "table 三 prints its values before their row labels (a row of values stands between its header and "
+            "一、本年新收): each label is read with the values printed before it, the one reading with which every "
+            "row is read and every identity of the table holds",
+            "requests",
+            where,
+        )
+        return shifted[0]
+    usual = _holding(rows, read, holds)
+    if usual is not None:
+        notes.merge(usual[1])
+        notes.add(
+            "layout.unexpected",
+            "warning",
+            f"{values!r} stands between table 三's header and its first row; it is no row's and was skipped",
+            None,
+            where,
+        )
+        return usual[0]
+    notes.add(
+        "cells.disagree",
+        "error",
+        f"table 三 prints a row of values ({values}) between its header and its first row label, so its values "
+        "may stand before their labels; neither reading (each label with the values after it, or with those "
+        "before it) reads every row with every identity holding, so no row of the table is read",
+        "requests",
+        where,
+    )
+    return read([row._replace(cells=()) for row in rows], Notes())
+
+
+def _holding(
+    rows: Sequence[Row], read: Callable[[Sequence[Row], Notes], T], holds: Callable[[T], bool]
+) -> tuple[T, Notes] | None:
+    """The table read from ``rows``, with its notes, where it holds; else None."""
+    taken = Notes()
+    table = read(rows, taken)
+    return (table, taken) if holds(table) else None

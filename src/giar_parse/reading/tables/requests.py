@@ -17,7 +17,7 @@ from giar_parse.model import (
     Withheld,
 )
 from giar_parse.reading.normalise import Cell
-from giar_parse.reading.tables.above import leading_row, values_first
+from giar_parse.reading.tables.above import either_reading, leading_row
 from giar_parse.reading.tables.cells import Notes, build, one_copy, prints
 from giar_parse.reading.tables.overflow import Regrouped, regroup
 from giar_parse.reading.tables.placement import fit, has_trailing_padding, is_lossy
@@ -80,48 +80,14 @@ def request_table(
     """
     if not leading_row(lead, len(COLUMNS)):
         return _read(rows, notes, lines)
-    where = lead[0].line
     has_parts = any(row.label in _PART_LABELS for row in rows)
     takes = [row.label in ROWS and not (row.label == "OTHER_HANDLING" and has_parts) for row in rows]
-    first = values_first(rows, lead, takes)
-    if first is not None:
-        shifted = Notes()
-        table = _read(first, shifted, lines)
-        if _whole(table) == ([], []):
-            notes.merge(shifted)
-            notes.add(
-                "cells.before_label",
-                "warning",
-                "table 三 prints its values before their row labels (a row of values stands between its header "
-                "and 一、本年新收): each label is read with the values printed before it, the one reading with "
-                "which every row is read and every identity of the table holds",
-                "requests",
-                where,
-            )
-            return table
-    usual = Notes()
-    table = _read(rows, usual, lines)
-    values = " ".join(cell.raw for cell in lead if cell.text)
-    if _whole(table) == ([], []):
-        notes.merge(usual)
-        notes.add(
-            "layout.unexpected",
-            "warning",
-            f"{values!r} stands between table 三's header and its first row; it is no row's and was skipped",
-            None,
-            where,
-        )
-        return table
-    notes.add(
-        "cells.disagree",
-        "error",
-        f"table 三 prints a row of values ({values}) between its header and its first row label, so its values "
-        "may stand before their labels; neither reading (each label with the values after it, or with those "
-        "before it) reads every row with every identity holding, so no row of the table is read",
-        "requests",
-        where,
-    )
-    return _read([row._replace(cells=()) for row in rows], Notes(), lines)
+    return either_reading(rows, lead, takes, lambda chosen, taken: _read(chosen, taken, lines), _holds, notes)
+
+
+def _holds(table: RequestTable) -> bool:
+    """Every row of table 三 is read and every identity holds."""
+    return _whole(table) == ([], [])
 
 
 def _whole(table: RequestTable) -> tuple[list[str], list[str]]:
