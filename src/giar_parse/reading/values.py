@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["PLACEHOLDERS", "Reading", "count", "is_value", "read", "scale"]
+__all__ = ["PLACEHOLDERS", "Reading", "count", "counts", "is_value", "read", "scale"]
 
 _NUMBER = re.compile(
     r"(?P<sign>[+\-−])?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?"
@@ -67,6 +68,17 @@ def count(folded: str) -> int | None:
     if folded.isascii() and folded.isdigit():
         return int(folded)  # as nearly every cell is
     return _read(folded).whole
+
+
+def counts(folded: Iterable[str]) -> list[int] | None:
+    """The counts the cells print (:func:`count`); None where any prints something else."""
+    out = []
+    for text in folded:
+        value = count(text)
+        if value is None:
+            return None
+        out.append(value)
+    return out
 
 
 def scale(unit: str) -> Decimal | None:

@@ -19,7 +19,7 @@ from typing import TypeVar
 from giar_parse.reading.normalise import Cell
 from giar_parse.reading.tables.cells import Notes
 from giar_parse.reading.transformer import Row
-from giar_parse.reading.values import count
+from giar_parse.reading.values import counts
 
 __all__ = ["either_reading", "leading_row", "values_first"]
 
@@ -32,9 +32,8 @@ def leading_row(lead: Sequence[Cell], width: int) -> bool:
     Two to ``width`` counts (blank cells may vanish), not the columns numbered ``1 2 3 …``.
     Whether it is a row is left to the identities the whole table is read by.
     """
-    printed = [cell for cell in lead if cell.text]
-    counts = [n for n in (count(cell.text) for cell in printed) if n is not None]
-    return 2 <= len(printed) <= width and len(counts) == len(printed) and counts != list(range(1, len(counts) + 1))
+    values = counts(cell.text for cell in lead if cell.text)
+    return values is not None and 2 <= len(values) <= width and values != list(range(1, len(values) + 1))
 
 
 def values_first(rows: Sequence[Row], lead: Sequence[Cell], takes_values: Sequence[bool]) -> list[Row] | None:

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from giar_parse.reading.normalise import Cell
 from giar_parse.reading.transformer import Row
-from giar_parse.reading.values import count
+from giar_parse.reading.values import counts
 
 __all__ = ["Regrouped", "regroup"]
 
@@ -77,5 +77,5 @@ def _prints_nothing(printed: list[Row] | None) -> bool:
 
 def _sum_holds(group: Sequence[Cell]) -> bool:
     """Every value a count, the last the sum of the others."""
-    counts = [n for n in (count(cell.text) for cell in group) if n is not None]
-    return len(counts) == len(group) and sum(counts[:-1]) == counts[-1]
+    values = counts(cell.text for cell in group)
+    return values is not None and sum(values[:-1]) == values[-1]

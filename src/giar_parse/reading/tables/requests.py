@@ -92,9 +92,12 @@ def _holds(table: RequestTable) -> bool:
 
 def _whole(table: RequestTable) -> tuple[list[str], list[str]]:
     """The rows of table 三 not read, and the identities it breaks (two empty lists: the table holds)."""
-    unread = [path for path, row in checks.request_rows(table) if row is None or row == _UNREAD]
-    broken = [d.message for d in checks.check_requests(table)]
-    return unread, broken
+    return _unread_rows(table), [d.message for d in checks.check_requests(table)]
+
+
+def _unread_rows(table: RequestTable) -> list[str]:
+    """The rows of table 三 not read (or not found): the identities count them as 0 and then prove nothing."""
+    return [path for path, row in checks.request_rows(table) if row is None or row == _UNREAD]
 
 
 def _read(rows: Sequence[Row], notes: Notes, lines: Sequence[str]) -> RequestTable:
@@ -246,8 +249,7 @@ def _agree(
     if not guessed:
         return
     table = _assemble(found, None)
-    # a row not read (or not found) counts as 0 in the identities, which then prove nothing
-    unread = [path for path, row in checks.request_rows(table) if row is None or row == _UNREAD]
+    unread = _unread_rows(table)
     broken = [d.message for d in checks.check_requests(table) if d.code in ("identity.flow", "identity.outcome_sum")]
     if not broken and not unread:
         return
